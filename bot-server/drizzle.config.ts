@@ -1,0 +1,7 @@
+import { defineConfig } from "drizzle-kit";
+
+export default defineConfig({
+  dialect: "sqlite",
+  schema: "./bot-server/src/db/schema.ts",
+  out: "./bot-server/src/db/migrations",
+});

@@ -1,0 +1,55 @@
+/**
+ * Authorization, in one place. Every route and service asks these functions; nothing else
+ * decides who may see or change what.
+ *
+ * - citizen: their own requests (filed by them or for them);
+ * - member: requests routed to a team they belong to;
+ * - leader: as member, and may assign, reassign and reject;
+ * - commune admin: everything in their commune;
+ * - viewer: aggregates of their subtree only, never a single request.
+ */
+import type { Actor } from "./actor";
+
+export interface RequestScope {
+  teamId: number | null;
+  communeId: number;
+  requesterPersonId: number | null;
+  filedByPersonId: number;
+  ownerPersonId: number | null;
+}
+
+export const isRequester = (actor: Actor, r: RequestScope) =>
+  r.requesterPersonId === actor.personId || r.filedByPersonId === actor.personId;
+
+export const isTeamMember = (actor: Actor, teamId: number | null) =>
+  teamId !== null && actor.memberships.some((m) => m.teamId === teamId);
+
+export const isTeamLeader = (actor: Actor, teamId: number | null) =>
+  teamId !== null && actor.memberships.some((m) => m.teamId === teamId && m.isLeader);
+
+export const isCommuneAdmin = (actor: Actor, communeId: number) => actor.adminCommuneIds.includes(communeId);
+
+export const isStaff = (actor: Actor) => actor.memberships.length > 0 || actor.adminCommuneIds.length > 0;
+
+/** May read the request with its history and the requester's name. */
+export const canView = (actor: Actor, r: RequestScope) =>
+  isRequester(actor, r) || isTeamMember(actor, r.teamId) || isCommuneAdmin(actor, r.communeId);
+
+/** May claim, note and work on the request. */
+export const canWork = (actor: Actor, r: RequestScope) =>
+  isTeamMember(actor, r.teamId) || isCommuneAdmin(actor, r.communeId);
+
+/** May assign, reassign, release someone else's claim and reject. */
+export const canManage = (actor: Actor, r: RequestScope) =>
+  isTeamLeader(actor, r.teamId) || isCommuneAdmin(actor, r.communeId);
+
+/** May resolve: the owner, or whoever manages the request. */
+export const canResolve = (actor: Actor, r: RequestScope) =>
+  (r.ownerPersonId === actor.personId && canWork(actor, r)) || canManage(actor, r);
+
+/** May publish the commune's public answer under a field report or question. */
+export const canAnswerPublicly = (actor: Actor, r: RequestScope) => isCommuneAdmin(actor, r.communeId);
+
+/** May read the queue of a team. */
+export const canReadQueue = (actor: Actor, teamId: number, teamCommuneId: number) =>
+  isTeamMember(actor, teamId) || isCommuneAdmin(actor, teamCommuneId);

@@ -1,0 +1,19 @@
+/** A fresh, migrated database per test: in memory unless a test needs a file. */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openDatabase } from "../../bot-server/src/db/client";
+
+export function memoryDatabase() {
+  return openDatabase(":memory:");
+}
+
+export function tempDir(prefix = "cau-noi-test-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export function fileDatabase() {
+  const dir = tempDir();
+  const path = join(dir, "test.db");
+  return { path, dir, handle: openDatabase(path) };
+}
