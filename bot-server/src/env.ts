@@ -122,7 +122,12 @@ export const SANDBOX_ZALO = {
 export const STANDIN_PREFIX = "/__zalo";
 
 export function parseEnv(source: Record<string, string | undefined>): Config {
-  const parsed = envSchema.safeParse(source);
+  // An empty variable (`PORT=` in a compose file) counts as unset: z.coerce.number() would
+  // otherwise read "" as 0 and the server would listen on a random port.
+  const defined = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ""),
+  );
+  const parsed = envSchema.safeParse(defined);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = issue?.path.join(".") ?? "environment";

@@ -16,10 +16,11 @@ export function foldVietnamese(input: string): string {
 }
 
 /**
- * Vietnamese phone numbers (0xx or +84/84, 10–11 digits, with optional spaces, dots or dashes
- * between groups) and 9/12-digit identity numbers (CMND/CCCD).
+ * Vietnamese phone numbers (0 or +84/84 followed by a 9-digit mobile or 10-digit landline
+ * number, with optional spaces, dots or dashes between groups) and 9/12-digit identity numbers
+ * (CMND/CCCD). Nine digits starting with 0 are an old CMND (Hà Nội), not a phone number.
  */
-const PHONE_PATTERN = /(?<!\d)(?:\+?84|0)(?:[\s.-]?\d){8,10}(?!\d)/g;
+const PHONE_PATTERN = /(?<!\d)(?:\+?84|0)(?:[\s.-]?\d){9,10}(?!\d)/g;
 const ID_NUMBER_PATTERN = /(?<!\d)(?:\d{12}|\d{9})(?!\d)/g;
 
 /** Masks phone and identity numbers a resident may have typed into a public report. */

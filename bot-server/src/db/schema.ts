@@ -217,7 +217,8 @@ export const requests = sqliteTable(
     index("requests_owner_idx").on(t.ownerPersonId, t.status),
     index("requests_requester_idx").on(t.requesterPersonId, t.createdAt),
     index("requests_filed_by_idx").on(t.filedByPersonId, t.createdAt),
-    index("requests_public_idx").on(t.communeId, t.kind, t.isPublic, t.createdAt),
+    // No trailing column: rows within the prefix come in rowid order, so ORDER BY id uses it.
+    index("requests_public_idx").on(t.communeId, t.kind, t.isPublic),
     index("requests_commune_stats_idx").on(t.communeId, t.status, t.kind, t.villageId),
     index("requests_claim_due_idx").on(t.status, t.claimDueAt),
     index("requests_resolve_due_idx").on(t.status, t.resolveDueAt),

@@ -1,0 +1,97 @@
+/**
+ * `createApp(deps)`: the whole HTTP application, used by the entry point and by the tests.
+ * Routers are feature modules mounted here; errors are turned into JSON in one `onError`.
+ */
+import { randomUUID } from "node:crypto";
+import { cors } from "hono/cors";
+import { HTTPException } from "hono/http-exception";
+import { sessionRoutes } from "./auth/routes";
+import { createSessionSigner } from "./auth/session";
+import { WorkingCalendar } from "./calendar/working-time";
+import { directoryRoutes } from "./directory/routes";
+import type { AppDeps, Services } from "./lib/context";
+import { AppError } from "./lib/errors";
+import { createRouter } from "./lib/openapi";
+import { photoRoutes } from "./photos/routes";
+import { profileRoutes } from "./profile/routes";
+import { publishingRoutes } from "./publishing/routes";
+import { createLifecycle } from "./requests/lifecycle";
+import { requestRoutes } from "./requests/routes";
+
+export type { AppDeps } from "./lib/context";
+
+export function createServices(deps: AppDeps): Services {
+  const calendar = new WorkingCalendar(deps.config.extraHolidays);
+  return {
+    calendar,
+    lifecycle: createLifecycle({ db: deps.db, calendar, now: deps.now }),
+    sessions: createSessionSigner(deps.config.sessionSecret, deps.config.sessionTtlMinutes),
+  };
+}
+
+export function createApp(deps: AppDeps, services: Services = createServices(deps)) {
+  const app = createRouter();
+
+  app.use("*", async (c, next) => {
+    const requestId = c.req.header("x-request-id")?.slice(0, 64) || randomUUID();
+    const logger = deps.logger.child({ requestId });
+    c.set("deps", deps);
+    c.set("services", services);
+    c.set("requestId", requestId);
+    c.set("logger", logger);
+    const started = performance.now();
+    await next();
+    c.header("x-request-id", requestId);
+    // Path only: query strings may carry a session (`?session=` on photos).
+    logger.info(
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      "request",
+    );
+  });
+  app.use(
+    "/api/*",
+    cors({ origin: deps.config.corsOrigin, allowHeaders: ["authorization", "content-type", "x-request-id"] }),
+  );
+
+  app.get("/healthz", (c) => c.json({ status: "ok", sandbox: deps.config.sandbox }, 200));
+
+  const routes = app
+    .route("/", sessionRoutes)
+    .route("/", profileRoutes)
+    .route("/", requestRoutes)
+    .route("/", photoRoutes)
+    .route("/", publishingRoutes)
+    .route("/", directoryRoutes);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "session", { type: "http", scheme: "bearer" });
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Cầu Nối API",
+      version: "0.1.0",
+      description: "API của Cầu Nối cho Zalo Mini App: yêu cầu hỗ trợ, phản ánh, hỏi đáp, tin tức, danh bạ.",
+    },
+  });
+
+  app.notFound((c) => c.json(new AppError("not_found", "Không tìm thấy địa chỉ này.").toBody(), 404));
+  app.onError((error, c) => {
+    if (error instanceof AppError) return c.json(error.toBody(), error.status as 400);
+    if (error instanceof HTTPException && error.status < 500) {
+      return c.json({ error: { code: "bad_request", message: "Yêu cầu không hợp lệ." } }, error.status);
+    }
+    (c.var.logger ?? deps.logger).error({ err: error }, "unhandled error");
+    return c.json(
+      new AppError("internal_error", "Hệ thống đang gặp sự cố, anh/chị vui lòng thử lại sau.").toBody(),
+      500,
+    );
+  });
+
+  return routes;
+}
+
+export type AppType = ReturnType<typeof createApp>;
