@@ -9,6 +9,7 @@ import { sessionRoutes } from "./auth/routes";
 import { createSessionSigner } from "./auth/session";
 import { WorkingCalendar } from "./calendar/working-time";
 import { directoryRoutes } from "./directory/routes";
+import { homeRoutes } from "./home/page";
 import type { AppDeps, Services } from "./lib/context";
 import { AppError } from "./lib/errors";
 import { createRouter } from "./lib/openapi";
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   app.get("/healthz", (c) => c.json({ status: "ok", sandbox: deps.config.sandbox }, 200));
 
   const routes = app
+    .route("/", homeRoutes)
     .route("/", sessionRoutes)
     .route("/", profileRoutes)
     .route("/", requestRoutes)

@@ -134,7 +134,7 @@ export function createLifecycle(deps: LifecycleDeps) {
         });
       }
       const village = getUnit(db, villageId);
-      if (!village || village.level !== "village" || !village.active || village.parentId === null) {
+      if (village?.level !== "village" || !village.active || village.parentId === null) {
         throw new AppError("validation_failed", "Thôn, khối phố không hợp lệ.", {
           villageId: "Thôn, khối phố không hợp lệ.",
         });
