@@ -3,6 +3,7 @@
  * Routers are feature modules mounted here; errors are turned into JSON in one `onError`.
  */
 import { randomUUID } from "node:crypto";
+import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { sessionRoutes } from "./auth/routes";
@@ -20,6 +21,14 @@ import { createLifecycle } from "./requests/lifecycle";
 import { requestRoutes } from "./requests/routes";
 
 export type { AppDeps } from "./lib/context";
+
+const JSON_BODY_LIMIT = 64 * 1024;
+
+/** Errors Hono raises itself while reading a body, in our codes and in Vietnamese. */
+const HTTP_ERRORS: Record<number, AppError> = {
+  400: new AppError("validation_failed", "Dữ liệu gửi lên không đúng định dạng JSON."),
+  415: new AppError("unsupported_media_type", "Dữ liệu phải được gửi dưới dạng JSON."),
+};
 
 export function createServices(deps: AppDeps): Services {
   const calendar = new WorkingCalendar(deps.config.extraHolidays);
@@ -59,6 +68,15 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
     cors({ origin: deps.config.corsOrigin, allowHeaders: ["authorization", "content-type", "x-request-id"] }),
   );
 
+  // JSON bodies are small; photos have their own, larger limit on their route.
+  const jsonLimit = bodyLimit({
+    maxSize: JSON_BODY_LIMIT,
+    onError: () => {
+      throw new AppError("payload_too_large", "Nội dung gửi lên quá lớn.");
+    },
+  });
+  app.use("/api/*", (c, next) => (c.req.path === "/api/photos" ? next() : jsonLimit(c, next)));
+
   app.get("/healthz", (c) => c.json({ status: "ok", sandbox: deps.config.sandbox }, 200));
 
   const routes = app
@@ -84,6 +102,8 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   app.onError((error, c) => {
     if (error instanceof AppError) return c.json(error.toBody(), error.status as 400);
     if (error instanceof HTTPException && error.status < 500) {
+      const known = HTTP_ERRORS[error.status];
+      if (known) return c.json(known.toBody(), error.status);
       return c.json({ error: { code: "bad_request", message: "Yêu cầu không hợp lệ." } }, error.status);
     }
     (c.var.logger ?? deps.logger).error({ err: error }, "unhandled error");

@@ -14,6 +14,9 @@ import {
   ROUTED_TO,
 } from "./domain";
 
+// Vietnamese fallback for every message a schema does not set itself: end users read them.
+z.config(z.locales.vi());
+
 export const MAX_PHOTOS_PER_REQUEST = 5;
 
 const trimmed = (min: number, max: number, what: string) =>
@@ -253,9 +256,11 @@ export const requestDetailSchema = requestSummarySchema.extend({
 export type RequestDetail = z.infer<typeof requestDetailSchema>;
 
 export const queueQuerySchema = z.object({
-  view: z.enum(["unclaimed", "mine", "overdue", "all_open"]).default("unclaimed"),
-  teamId: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  view: z
+    .enum(["unclaimed", "mine", "overdue", "all_open"], { error: "Chế độ xem hàng chờ không hợp lệ." })
+    .default("unclaimed"),
+  teamId: z.coerce.number({ error: "Mã tổ không hợp lệ." }).int().positive().optional(),
+  limit: z.coerce.number({ error: "Số mục mỗi trang phải từ 1 đến 100." }).int().min(1).max(100).default(50),
 });
 
 export const queueResponseSchema = z.object({
@@ -268,9 +273,9 @@ export const queueResponseSchema = z.object({
 // ---------------------------------------------------------------------------------------------
 
 export const pageQuerySchema = z.object({
-  communeId: z.coerce.number().int().positive({ error: "Vui lòng chọn xã, phường." }),
-  before: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  communeId: z.coerce.number({ error: "Vui lòng chọn xã, phường." }).int().positive(),
+  before: z.coerce.number({ error: "Vị trí trang không hợp lệ." }).int().positive().optional(),
+  limit: z.coerce.number({ error: "Số mục mỗi trang phải từ 1 đến 50." }).int().min(1).max(50).default(20),
 });
 
 export const publicFieldReportSchema = z.object({

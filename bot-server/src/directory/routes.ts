@@ -22,7 +22,7 @@ import { getUnit } from "../units/queries";
 
 const tags = ["Danh bạ"];
 const communeQuery = z.object({
-  communeId: z.coerce.number().int().positive({ error: "Vui lòng chọn xã, phường." }),
+  communeId: z.coerce.number({ error: "Vui lòng chọn xã, phường." }).int().positive(),
 });
 const list = <T extends z.ZodType>(item: T) => jsonResponse(z.object({ items: z.array(item) }), "Danh sách");
 

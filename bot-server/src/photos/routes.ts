@@ -80,7 +80,11 @@ photoRoutes.get("/media/photos/:id", async (c) => {
     const token = bearerToken(c.req.header("authorization")) ?? c.req.query("session");
     if (!token) throw notFound("Không tìm thấy ảnh.");
     const now = deps.now();
-    const actor = loadActor(deps.db, await services.sessions.verify(token, now), now);
+    // A bad session answers like an unknown photo: no hint that this id exists.
+    const personId = await services.sessions.verify(token, now).catch(() => {
+      throw notFound("Không tìm thấy ảnh.");
+    });
+    const actor = loadActor(deps.db, personId, now);
     const request = requestOfPhoto(deps.db, id);
     const allowed =
       photo.uploaderPersonId === actor.personId || (request !== undefined && policy.canView(actor, request));
@@ -95,8 +99,12 @@ photoRoutes.get("/media/photos/:id", async (c) => {
 });
 
 function tooLarge(max: number) {
-  const mb = Math.round((max / 1024 / 1024) * 10) / 10;
-  return new AppError("payload_too_large", `Ảnh quá lớn, tối đa ${mb} MB.`, {
-    file: `Ảnh quá lớn, tối đa ${mb} MB.`,
+  // Below 1 MB in KB: "tối đa 0 MB" would be no answer at all.
+  const limit =
+    max >= 1024 * 1024
+      ? `${Math.round((max / 1024 / 1024) * 10) / 10} MB`
+      : `${Math.max(1, Math.floor(max / 1024))} KB`;
+  return new AppError("payload_too_large", `Ảnh quá lớn, tối đa ${limit}.`, {
+    file: `Ảnh quá lớn, tối đa ${limit}.`,
   });
 }

@@ -56,8 +56,8 @@ const villages = createRoute({
   summary: "Danh sách thôn, khối phố (tìm không dấu)",
   request: {
     query: z.object({
-      communeId: z.coerce.number().int().positive().optional(),
-      q: z.string().trim().max(100).optional(),
+      communeId: z.coerce.number({ error: "Xã, phường không hợp lệ." }).int().positive().optional(),
+      q: z.string({ error: "Từ khóa không hợp lệ." }).trim().max(100).optional(),
     }),
   },
   responses: {

@@ -50,7 +50,9 @@ const announcementsRoute = publicList(
   "/api/public/announcements",
   "Thông báo của xã (lọc theo thôn nếu có)",
   announcementItemSchema,
-  pageQuerySchema.extend({ villageId: z.coerce.number().int().positive().optional() }),
+  pageQuerySchema.extend({
+    villageId: z.coerce.number({ error: "Thôn, khối phố không hợp lệ." }).int().positive().optional(),
+  }),
 );
 
 /** Public lists are per commune: reject ids that are not a commune with a clear message. */

@@ -300,6 +300,7 @@ export function listPublicQuestions(db: Db, communeId: number, before: number | 
         eq(requests.communeId, communeId),
         eq(requests.kind, "question"),
         eq(requests.isPublic, true),
+        isNull(requests.rejectReason),
         before === undefined ? undefined : lt(requests.id, before),
       ),
     )

@@ -113,7 +113,11 @@ const queue = createRoute({
   tags: ["Tổ công nghệ"],
   summary: "Hàng chờ của tổ: chưa nhận, của tôi, quá hạn",
   ...authed,
-  request: { query: queueQuerySchema.extend({ communeId: z.coerce.number().int().positive().optional() }) },
+  request: {
+    query: queueQuerySchema.extend({
+      communeId: z.coerce.number({ error: "Xã, phường không hợp lệ." }).int().positive().optional(),
+    }),
+  },
   responses: { 200: jsonResponse(queueResponseSchema, "Hàng chờ"), ...errorResponses },
 });
 
@@ -123,7 +127,9 @@ const dashboard = createRoute({
   tags: ["Quản trị"],
   summary: "Số liệu tổng hợp yêu cầu của xã (không có dữ liệu cá nhân)",
   ...authed,
-  request: { query: z.object({ communeId: z.coerce.number().int().positive() }) },
+  request: {
+    query: z.object({ communeId: z.coerce.number({ error: "Vui lòng chọn xã, phường." }).int().positive() }),
+  },
   responses: {
     200: jsonResponse(
       z.object({
