@@ -213,13 +213,23 @@ export const requests = sqliteTable(
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [
-    index("requests_team_queue_idx").on(t.teamId, t.status, t.createdAt),
-    index("requests_owner_idx").on(t.ownerPersonId, t.status),
+    // The trailing columns make the queue's counts and page selection index-only: a busy team's
+    // queue filters and sorts its open requests without touching the table (npm run bench).
+    index("requests_team_queue_idx").on(
+      t.teamId,
+      t.status,
+      t.createdAt,
+      t.ownerPersonId,
+      t.claimDueAt,
+      t.resolveDueAt,
+    ),
+    index("requests_owner_idx").on(t.ownerPersonId, t.status, t.resolveDueAt),
     index("requests_requester_idx").on(t.requesterPersonId, t.createdAt),
     index("requests_filed_by_idx").on(t.filedByPersonId, t.createdAt),
     // No trailing column: rows within the prefix come in rowid order, so ORDER BY id uses it.
     index("requests_public_idx").on(t.communeId, t.kind, t.isPublic),
-    index("requests_commune_stats_idx").on(t.communeId, t.status, t.kind, t.villageId),
+    // resolve_due_at makes the dashboard's overdue count index-only.
+    index("requests_commune_stats_idx").on(t.communeId, t.status, t.kind, t.villageId, t.resolveDueAt),
     index("requests_claim_due_idx").on(t.status, t.claimDueAt),
     index("requests_resolve_due_idx").on(t.status, t.resolveDueAt),
     index("requests_start_due_idx").on(t.status, t.startDueAt),

@@ -134,9 +134,17 @@ export function listQueue(db: Db, view: QueueView, scope: QueueScope, limit: num
     view === "unclaimed"
       ? [asc(requests.createdAt), asc(requests.id)]
       : [asc(requests.resolveDueAt), asc(requests.id)];
-  return selectSummaries(db, viewCondition(view, scope))
+  // Pick the page on the narrow index entries first, then build summaries for those rows only:
+  // sorting full summaries (joins, the owner's role subquery) of every open request of a busy
+  // team costs several times more (npm run bench: busiest team's overdue page 5.3 → 2.8 ms).
+  const page = db
+    .select({ id: requests.id })
+    .from(requests)
+    .where(viewCondition(view, scope))
     .orderBy(...order)
-    .limit(limit)
+    .limit(limit);
+  return selectSummaries(db, inArray(requests.id, page))
+    .orderBy(...order)
     .all()
     .map(toSummary);
 }

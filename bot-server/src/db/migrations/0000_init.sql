@@ -235,12 +235,12 @@ CREATE TABLE `requests` (
 	CONSTRAINT "requests_owner_matches_status" CHECK(("requests"."status" IN ('claimed','in_progress') AND "requests"."owner_person_id" IS NOT NULL) OR "requests"."status" NOT IN ('claimed','in_progress'))
 );
 --> statement-breakpoint
-CREATE INDEX `requests_team_queue_idx` ON `requests` (`team_id`,`status`,`created_at`);--> statement-breakpoint
-CREATE INDEX `requests_owner_idx` ON `requests` (`owner_person_id`,`status`);--> statement-breakpoint
+CREATE INDEX `requests_team_queue_idx` ON `requests` (`team_id`,`status`,`created_at`,`owner_person_id`,`claim_due_at`,`resolve_due_at`);--> statement-breakpoint
+CREATE INDEX `requests_owner_idx` ON `requests` (`owner_person_id`,`status`,`resolve_due_at`);--> statement-breakpoint
 CREATE INDEX `requests_requester_idx` ON `requests` (`requester_person_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `requests_filed_by_idx` ON `requests` (`filed_by_person_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `requests_public_idx` ON `requests` (`commune_id`,`kind`,`is_public`);--> statement-breakpoint
-CREATE INDEX `requests_commune_stats_idx` ON `requests` (`commune_id`,`status`,`kind`,`village_id`);--> statement-breakpoint
+CREATE INDEX `requests_commune_stats_idx` ON `requests` (`commune_id`,`status`,`kind`,`village_id`,`resolve_due_at`);--> statement-breakpoint
 CREATE INDEX `requests_claim_due_idx` ON `requests` (`status`,`claim_due_at`);--> statement-breakpoint
 CREATE INDEX `requests_resolve_due_idx` ON `requests` (`status`,`resolve_due_at`);--> statement-breakpoint
 CREATE INDEX `requests_start_due_idx` ON `requests` (`status`,`start_due_at`);--> statement-breakpoint
