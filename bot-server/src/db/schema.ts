@@ -73,6 +73,10 @@ export const persons = sqliteTable(
     phone: text("phone"),
     phoneConsentAt: integer("phone_consent_at", { mode: "timestamp_ms" }),
     homeVillageId: integer("home_village_id").references(() => adminUnits.id),
+    /** Follows the Official Account (follow/unfollow events). */
+    oaFollowing: integer("oa_following", { mode: "boolean" }).notNull().default(false),
+    /** Last message or button tap to the OA: Zalo only lets the OA answer within 7 days. */
+    oaLastInteractionAt: integer("oa_last_interaction_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -148,7 +152,9 @@ export const photos = sqliteTable("photos", {
   uploaderPersonId: integer("uploader_person_id")
     .notNull()
     .references(() => persons.id),
-  fileName: text("file_name").notNull(),
+  /** A file under UPLOAD_DIR, or null for a photo that stays on Zalo's CDN (sent in chat). */
+  fileName: text("file_name"),
+  sourceUrl: text("source_url"),
   mimeType: text("mime_type").notNull(),
   sizeBytes: integer("size_bytes").notNull(),
   createdAt: createdAt(),
@@ -438,4 +444,106 @@ export const teamActivities = sqliteTable(
     index("team_activities_team_idx").on(t.teamId, t.activityDate),
     uniqueIndex("team_activities_client_id_uq").on(t.authorPersonId, t.clientId),
   ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Zalo OA channel: inbox of webhook events, outbox of messages, OA tokens, conversations, FAQ
+// ---------------------------------------------------------------------------------------------
+
+export const WEBHOOK_EVENT_STATUSES = ["pending", "processed", "ignored", "failed"] as const;
+
+/** Every accepted webhook event, stored before the 200 goes out; processed exactly once. */
+export const webhookEvents = sqliteTable(
+  "webhook_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** `msg:<message.msg_id>`, or `sha256:<hash of the raw body>` for events without one. */
+    dedupeKey: text("dedupe_key").notNull(),
+    eventName: text("event_name").notNull(),
+    rawBody: text("raw_body").notNull(),
+    status: text("status", { enum: WEBHOOK_EVENT_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    error: text("error"),
+    receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
+    processedAt: integer("processed_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("webhook_events_dedupe_uq").on(t.dedupeKey), index("webhook_events_status_idx").on(t.status, t.id)],
+);
+
+export const OUTBOX_STATUSES = ["pending", "in_flight", "sent", "failed", "uncertain"] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/**
+ * Every message to a Zalo user. Written in the same transaction as the change that causes it;
+ * sent by the outbox worker at most once per idempotency key. `in_flight` is set before the
+ * call to Zalo: a row found in flight after a crash becomes `uncertain`, never re-sent.
+ */
+export const outboxMessages = sqliteTable(
+  "outbox_messages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    idempotencyKey: text("idempotency_key").notNull(),
+    recipientFollowerId: text("recipient_follower_id").notNull(),
+    personId: integer("person_id").references(() => persons.id),
+    /** What it is for: reply, notify_new_request, claimed, resolved, broadcast… */
+    purpose: text("purpose").notNull(),
+    requestId: integer("request_id").references(() => requests.id),
+    announcementId: integer("announcement_id").references(() => announcements.id),
+    /** The `message` object of `POST /v3.0/oa/message/cs`. */
+    message: text("message", { mode: "json" }).notNull().$type<Record<string, unknown>>(),
+    status: text("status", { enum: OUTBOX_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    lastError: text("last_error"),
+    errorCode: integer("error_code"),
+    zaloMessageId: text("zalo_message_id"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    uniqueIndex("outbox_idempotency_uq").on(t.idempotencyKey),
+    index("outbox_due_idx").on(t.status, t.nextAttemptAt),
+    index("outbox_announcement_idx").on(t.announcementId, t.status),
+    index("outbox_request_idx").on(t.requestId),
+    index("outbox_person_idx").on(t.personId, t.status),
+  ],
+);
+
+/** The OA token pair. One row; refresh tokens are single use, so the new pair replaces it atomically. */
+export const oaTokens = sqliteTable("oa_tokens", {
+  id: integer("id").primaryKey(),
+  accessToken: text("access_token").notNull(),
+  refreshToken: text("refresh_token").notNull(),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  /** A refresh in progress (lease): no second refresh may start before it ends or expires. */
+  refreshingUntil: integer("refreshing_until", { mode: "timestamp_ms" }),
+  lastRefreshError: text("last_refresh_error"),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/** Where each OA follower is in a conversation (what the bot asked, the draft so far). */
+export const conversations = sqliteTable("conversations", {
+  followerId: text("follower_id").primaryKey(),
+  personId: integer("person_id")
+    .notNull()
+    .references(() => persons.id),
+  state: text("state", { mode: "json" }).notNull().$type<Record<string, unknown>>(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/** Admin-curated answers the chatbot offers before a question goes to a person. */
+export const faqEntries = sqliteTable(
+  "faq_entries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Null: shared by every commune. */
+    communeId: integer("commune_id").references(() => adminUnits.id),
+    question: text("question").notNull(),
+    answer: text("answer").notNull(),
+    keywords: text("keywords").notNull().default(""),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [index("faq_commune_idx").on(t.communeId, t.active)],
 );

@@ -90,6 +90,8 @@ photoRoutes.get("/media/photos/:id", async (c) => {
       photo.uploaderPersonId === actor.personId || (request !== undefined && policy.canView(actor, request));
     if (!allowed) throw notFound("Không tìm thấy ảnh.");
   }
+  // A photo sent in the OA chat stays on Zalo's CDN.
+  if (photo.fileName === null) return photo.sourceUrl ? c.redirect(photo.sourceUrl, 302) : c.notFound();
   const bytes = await readPhoto(deps.config.uploadDir, photo.fileName);
   return c.body(new Uint8Array(bytes), 200, {
     "content-type": photo.mimeType,

@@ -46,6 +46,14 @@ CREATE TABLE `contacts` (
 );
 --> statement-breakpoint
 CREATE INDEX `contacts_unit_idx` ON `contacts` (`unit_id`,`sort_order`);--> statement-breakpoint
+CREATE TABLE `conversations` (
+	`follower_id` text PRIMARY KEY NOT NULL,
+	`person_id` integer NOT NULL,
+	`state` text NOT NULL,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`person_id`) REFERENCES `persons`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
 CREATE TABLE `documents` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`unit_id` integer NOT NULL,
@@ -60,6 +68,18 @@ CREATE TABLE `documents` (
 );
 --> statement-breakpoint
 CREATE INDEX `documents_unit_idx` ON `documents` (`unit_id`,`published_at`);--> statement-breakpoint
+CREATE TABLE `faq_entries` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`commune_id` integer,
+	`question` text NOT NULL,
+	`answer` text NOT NULL,
+	`keywords` text DEFAULT '' NOT NULL,
+	`active` integer DEFAULT true NOT NULL,
+	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
+	FOREIGN KEY (`commune_id`) REFERENCES `admin_units`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `faq_commune_idx` ON `faq_entries` (`commune_id`,`active`);--> statement-breakpoint
 CREATE TABLE `jobs` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`unit_id` integer NOT NULL,
@@ -105,6 +125,44 @@ CREATE TABLE `news` (
 );
 --> statement-breakpoint
 CREATE INDEX `news_unit_idx` ON `news` (`unit_id`,`pinned`,`published_at`);--> statement-breakpoint
+CREATE TABLE `oa_tokens` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`access_token` text NOT NULL,
+	`refresh_token` text NOT NULL,
+	`expires_at` integer NOT NULL,
+	`refreshing_until` integer,
+	`last_refresh_error` text,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `outbox_messages` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`idempotency_key` text NOT NULL,
+	`recipient_follower_id` text NOT NULL,
+	`person_id` integer,
+	`purpose` text NOT NULL,
+	`request_id` integer,
+	`announcement_id` integer,
+	`message` text NOT NULL,
+	`status` text DEFAULT 'pending' NOT NULL,
+	`attempts` integer DEFAULT 0 NOT NULL,
+	`next_attempt_at` integer NOT NULL,
+	`last_error` text,
+	`error_code` integer,
+	`zalo_message_id` text,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	`sent_at` integer,
+	FOREIGN KEY (`person_id`) REFERENCES `persons`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`request_id`) REFERENCES `requests`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`announcement_id`) REFERENCES `announcements`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `outbox_idempotency_uq` ON `outbox_messages` (`idempotency_key`);--> statement-breakpoint
+CREATE INDEX `outbox_due_idx` ON `outbox_messages` (`status`,`next_attempt_at`);--> statement-breakpoint
+CREATE INDEX `outbox_announcement_idx` ON `outbox_messages` (`announcement_id`,`status`);--> statement-breakpoint
+CREATE INDEX `outbox_request_idx` ON `outbox_messages` (`request_id`);--> statement-breakpoint
+CREATE INDEX `outbox_person_idx` ON `outbox_messages` (`person_id`,`status`);--> statement-breakpoint
 CREATE TABLE `persons` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`zalo_app_user_id` text,
@@ -115,6 +173,8 @@ CREATE TABLE `persons` (
 	`phone` text,
 	`phone_consent_at` integer,
 	`home_village_id` integer,
+	`oa_following` integer DEFAULT false NOT NULL,
+	`oa_last_interaction_at` integer,
 	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
 	FOREIGN KEY (`home_village_id`) REFERENCES `admin_units`(`id`) ON UPDATE no action ON DELETE no action
 );
@@ -124,7 +184,8 @@ CREATE UNIQUE INDEX `persons_oa_follower_id_uq` ON `persons` (`oa_follower_id`);
 CREATE TABLE `photos` (
 	`id` text PRIMARY KEY NOT NULL,
 	`uploader_person_id` integer NOT NULL,
-	`file_name` text NOT NULL,
+	`file_name` text,
+	`source_url` text,
 	`mime_type` text NOT NULL,
 	`size_bytes` integer NOT NULL,
 	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
@@ -292,4 +353,18 @@ CREATE TABLE `unit_roles` (
 );
 --> statement-breakpoint
 CREATE INDEX `unit_roles_person_idx` ON `unit_roles` (`person_id`);--> statement-breakpoint
-CREATE INDEX `unit_roles_unit_idx` ON `unit_roles` (`unit_id`,`role`);
+CREATE INDEX `unit_roles_unit_idx` ON `unit_roles` (`unit_id`,`role`);--> statement-breakpoint
+CREATE TABLE `webhook_events` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`dedupe_key` text NOT NULL,
+	`event_name` text NOT NULL,
+	`raw_body` text NOT NULL,
+	`status` text DEFAULT 'pending' NOT NULL,
+	`attempts` integer DEFAULT 0 NOT NULL,
+	`error` text,
+	`received_at` integer NOT NULL,
+	`processed_at` integer
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `webhook_events_dedupe_uq` ON `webhook_events` (`dedupe_key`);--> statement-breakpoint
+CREATE INDEX `webhook_events_status_idx` ON `webhook_events` (`status`,`id`);
