@@ -467,7 +467,10 @@ export const webhookEvents = sqliteTable(
     receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
     processedAt: integer("processed_at", { mode: "timestamp_ms" }),
   },
-  (t) => [uniqueIndex("webhook_events_dedupe_uq").on(t.dedupeKey), index("webhook_events_status_idx").on(t.status, t.id)],
+  (t) => [
+    uniqueIndex("webhook_events_dedupe_uq").on(t.dedupeKey),
+    index("webhook_events_status_idx").on(t.status, t.id),
+  ],
 );
 
 export const OUTBOX_STATUSES = ["pending", "in_flight", "sent", "failed", "uncertain"] as const;

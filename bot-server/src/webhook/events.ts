@@ -96,7 +96,14 @@ export const seenEvent = z.object({
 /** Echoes of what the OA (or an agent in the OA console) sent. */
 export const oaSendEvent = z.object({
   ...common,
-  event_name: z.enum(["oa_send_text", "oa_send_image", "oa_send_gif", "oa_send_list", "oa_send_file", "oa_send_sticker"]),
+  event_name: z.enum([
+    "oa_send_text",
+    "oa_send_image",
+    "oa_send_gif",
+    "oa_send_list",
+    "oa_send_file",
+    "oa_send_sticker",
+  ]),
   sender: party,
   recipient: party,
   message: z.object({ msg_id: z.string() }).passthrough(),

@@ -10,7 +10,12 @@ export function zaloEventMac(appId: string, rawBody: string, timestamp: string, 
   return createHash("sha256").update(`${appId}${rawBody}${timestamp}${oaSecretKey}`).digest("hex");
 }
 
-export function signatureHeader(appId: string, rawBody: string, timestamp: string, oaSecretKey: string): string {
+export function signatureHeader(
+  appId: string,
+  rawBody: string,
+  timestamp: string,
+  oaSecretKey: string,
+): string {
   return `mac=${zaloEventMac(appId, rawBody, timestamp, oaSecretKey)}`;
 }
 

@@ -74,9 +74,11 @@ export function createOaClient(options: OaClientOptions) {
       message?: string;
       data?: { message_id?: string };
     } | null;
-    if (!body || typeof body.error !== "number") return { kind: "retry", reason: `unreadable_answer_${response.status}` };
+    if (!body || typeof body.error !== "number")
+      return { kind: "retry", reason: `unreadable_answer_${response.status}` };
     const code = body.error;
-    if (code === 0 && typeof body.data?.message_id === "string") return { kind: "sent", messageId: body.data.message_id };
+    if (code === 0 && typeof body.data?.message_id === "string")
+      return { kind: "sent", messageId: body.data.message_id };
     if (code === -216 || code === -220) return { kind: "token", reason: "access_token_invalid", code };
     if (code === -32) return { kind: "retry", reason: "rate_limited", code, rateLimited: true };
     const permanent = PERMANENT_REASONS[code];
@@ -91,7 +93,11 @@ export function createOaClient(options: OaClientOptions) {
       response = await doFetch(`${oauth}/v4/oa/access_token`, {
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded", secret_key: options.appSecret },
-        body: new URLSearchParams({ refresh_token: refreshToken, app_id: options.appId, grant_type: "refresh_token" }),
+        body: new URLSearchParams({
+          refresh_token: refreshToken,
+          app_id: options.appId,
+          grant_type: "refresh_token",
+        }),
         signal: timeout(),
       });
     } catch (error) {
@@ -109,7 +115,11 @@ export function createOaClient(options: OaClientOptions) {
       };
     }
     const code = typeof body?.error === "number" ? body.error : undefined;
-    return { kind: "rejected", reason: String(body?.error_name ?? body?.error_description ?? "refresh_rejected"), code };
+    return {
+      kind: "rejected",
+      reason: String(body?.error_name ?? body?.error_description ?? "refresh_rejected"),
+      code,
+    };
   }
 
   return { sendCs, refreshAccessToken };
