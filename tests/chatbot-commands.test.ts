@@ -22,6 +22,8 @@ describe("parseCommand: # grammar", () => {
     ["#human", { verb: "human" }],
     ["#village 12", { verb: "village", villageId: 12 }],
     ["#village-search", { verb: "village-search" }],
+    ["#commune 4", { verb: "commune", communeId: 4 }],
+    ["#submit", { verb: "submit" }],
     ["#claim 123", { verb: "claim", requestId: 123 }],
     ["#start 123", { verb: "start", requestId: 123 }],
     ["#done 123", { verb: "done", requestId: 123 }],
@@ -160,6 +162,7 @@ function allCommands(): Command[] {
   for (const id of ids) {
     for (const verb of REQUEST_VERBS) out.push({ verb, requestId: id });
     out.push({ verb: "village", villageId: id });
+    out.push({ verb: "commune", communeId: id });
     for (const rating of [1, 2, 3, 4, 5] as const) out.push({ verb: "rate", requestId: id, rating });
     for (const outcomeCode of Object.values(OUTCOME_CODES).flat())
       out.push({ verb: "outcome", requestId: id, outcomeCode });

@@ -9,16 +9,20 @@ import { HTTPException } from "hono/http-exception";
 import { sessionRoutes } from "./auth/routes";
 import { createSessionSigner } from "./auth/session";
 import { WorkingCalendar } from "./calendar/working-time";
+import type { ChatDeps } from "./chatbot/engine";
 import { directoryRoutes } from "./directory/routes";
 import { homeRoutes } from "./home/page";
 import type { AppDeps, Services } from "./lib/context";
 import { AppError } from "./lib/errors";
 import { createRouter } from "./lib/openapi";
+import { notifyChange } from "./notifications/notifier";
 import { photoRoutes } from "./photos/routes";
 import { profileRoutes } from "./profile/routes";
 import { publishingRoutes } from "./publishing/routes";
 import { createLifecycle } from "./requests/lifecycle";
 import { requestRoutes } from "./requests/routes";
+import { sandboxRoutes } from "./sandbox/page";
+import { documentWebhook, webhookRoutes } from "./webhook/routes";
 
 export type { AppDeps } from "./lib/context";
 
@@ -32,10 +36,31 @@ const HTTP_ERRORS: Record<number, AppError> = {
 
 export function createServices(deps: AppDeps): Services {
   const calendar = new WorkingCalendar(deps.config.extraHolidays);
+  const signals = { inboxReceived: () => {}, outboxQueued: () => {} };
+  const lifecycle = createLifecycle({
+    db: deps.db,
+    calendar,
+    now: deps.now,
+    // Messages are written with the change; the outbox worker is woken once the change commits.
+    onChange: (tx, change) => {
+      notifyChange(tx, change, deps.now());
+      setImmediate(() => signals.outboxQueued());
+    },
+  });
   return {
     calendar,
-    lifecycle: createLifecycle({ db: deps.db, calendar, now: deps.now }),
+    lifecycle,
     sessions: createSessionSigner(deps.config.sessionSecret, deps.config.sessionTtlMinutes),
+    signals,
+  };
+}
+
+/** What the OA conversation needs from the app. */
+export function chatDeps(deps: AppDeps, services: Services): ChatDeps {
+  return {
+    lifecycle: services.lifecycle,
+    now: deps.now,
+    miniAppUrl: `https://zalo.me/s/${deps.config.zalo.appId}/`,
   };
 }
 
@@ -79,6 +104,8 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
 
   app.get("/healthz", (c) => c.json({ status: "ok", sandbox: deps.config.sandbox }, 200));
 
+  // Before the home page: "/" is the sandbox page in sandbox mode and falls through in live mode.
+  app.route("/", sandboxRoutes);
   const routes = app
     .route("/", homeRoutes)
     .route("/", sessionRoutes)
@@ -86,7 +113,9 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
     .route("/", requestRoutes)
     .route("/", photoRoutes)
     .route("/", publishingRoutes)
-    .route("/", directoryRoutes);
+    .route("/", directoryRoutes)
+    .route("/", webhookRoutes);
+  documentWebhook(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", { type: "http", scheme: "bearer" });
   app.doc31("/openapi.json", {

@@ -74,6 +74,8 @@ const envSchema = z.object({
   ZALO_OPENAPI_URL: optionalText.pipe(z.url().optional()),
   ZALO_OAUTH_URL: optionalText.pipe(z.url().optional()),
   ZALO_GRAPH_URL: optionalText.pipe(z.url().optional()),
+  /** Sends per rolling minute by the outbox; Zalo allows 4,000 OA Open API calls a minute per app. */
+  ZALO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(4000),
 });
 
 export interface ZaloConfig {
@@ -104,6 +106,8 @@ export interface Config {
   /** True when no Zalo credentials are configured: Zalo is played by the local stand-in. */
   sandbox: boolean;
   zalo: ZaloConfig;
+  /** Most messages the outbox sends in any rolling minute (ZALO_RATE_LIMIT_PER_MINUTE). */
+  zaloRateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -175,6 +179,7 @@ export function parseEnv(source: Record<string, string | undefined>): Config {
       oauthUrl: env.ZALO_OAUTH_URL ?? (sandbox ? `${standin}/oauth` : "https://oauth.zaloapp.com"),
       graphUrl: env.ZALO_GRAPH_URL ?? (sandbox ? `${standin}/graph` : "https://graph.zalo.me"),
     },
+    zaloRateLimitPerMinute: env.ZALO_RATE_LIMIT_PER_MINUTE,
   };
 }
 

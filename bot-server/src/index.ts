@@ -1,14 +1,20 @@
 /**
  * Entry point of `npm start`: configuration, database (migrations and demo data), the HTTP
- * server, and in sandbox mode the local Zalo stand-in on the same port.
+ * server, the background workers (webhook inbox, outbox, deadline sweep), and in sandbox mode
+ * the local Zalo stand-in on the same port.
  */
 import { serve } from "@hono/node-server";
-import { createApp, createServices } from "./app";
+import { chatDeps, createApp, createServices } from "./app";
+import { handleZaloEvent } from "./chatbot/engine";
 import { prepareDatabase } from "./db/prepare";
 import { loadEnv, STANDIN_PREFIX } from "./env";
 import { createLogger } from "./lib/logger";
+import { createOutboxWorker } from "./outbox/worker";
 import { startSweeper } from "./requests/sweeper";
+import { registerDemoFollowers } from "./sandbox/followers";
+import { createInboxWorker } from "./webhook/worker";
 import { createGraphClient } from "./zalo/graph-client";
+import { createOaClient } from "./zalo/oa-client";
 import { createZaloStandin } from "./zalo-standin";
 
 const config = loadEnv();
@@ -16,23 +22,52 @@ const logger = createLogger(config.logLevel);
 const { handle, demoLoaded } = prepareDatabase(config);
 if (demoLoaded) logger.info("demo data loaded into the new database");
 
+const now = () => new Date();
 const deps = {
   config,
   db: handle.db,
   logger,
   graph: createGraphClient({ baseUrl: config.zalo.graphUrl, appSecret: config.zalo.appSecret }),
-  now: () => new Date(),
+  now,
 };
 const services = createServices(deps);
 const app = createApp(deps, services);
 
-if (config.sandbox) {
-  // Same code path as live mode: our Zalo client calls this over HTTP at ZALO_*_URL.
-  app.route(STANDIN_PREFIX, createZaloStandin({ appSecret: config.zalo.appSecret }).app);
+const outbox = createOutboxWorker({
+  db: handle.db,
+  oa: createOaClient({
+    openApiUrl: config.zalo.openApiUrl,
+    oauthUrl: config.zalo.oauthUrl,
+    appId: config.zalo.appId,
+    appSecret: config.zalo.appSecret,
+  }),
+  config,
+  logger,
+  now,
+});
+const inbox = createInboxWorker({
+  db: handle.db,
+  logger,
+  now,
+  handle: (tx, eventId, event) => handleZaloEvent(tx, chatDeps(deps, services), eventId, event),
+  afterBatch: () => outbox.notify(),
+});
+services.signals.inboxReceived = () => inbox.notify();
+services.signals.outboxQueued = () => outbox.notify();
+
+// Sandbox mode: Zalo is played by the stand-in, reached over HTTP like the real one.
+const standin = config.sandbox ? createZaloStandin({ appSecret: config.zalo.appSecret }) : undefined;
+if (standin) {
+  const followers = registerDemoFollowers(standin, handle.db);
+  logger.info({ followers }, "sandbox: demo followers registered with the Zalo stand-in");
+  app.route(STANDIN_PREFIX, standin.app);
 }
 
 const stopSweeper = startSweeper(services.lifecycle, logger);
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  standin?.setWebhookUrl(`http://127.0.0.1:${info.port}/webhooks/zalo`);
+  inbox.start();
+  outbox.start();
   logger.info(
     { port: info.port, sandbox: config.sandbox, database: config.databasePath },
     "Cầu Nối is listening",
@@ -42,14 +77,18 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   );
 });
 
-function shutdown(signal: string) {
+let shuttingDown = false;
+async function shutdown(signal: string) {
+  if (shuttingDown) return;
+  shuttingDown = true;
   logger.info({ signal }, "shutting down");
   stopSweeper();
-  server.close(() => {
-    handle.close();
-    process.exit(0);
-  });
   setTimeout(() => process.exit(0), 5000).unref();
+  server.close();
+  await inbox.stop();
+  await outbox.stop();
+  handle.close();
+  process.exit(0);
 }
-process.on("SIGINT", () => shutdown("SIGINT"));
-process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

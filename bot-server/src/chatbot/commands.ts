@@ -34,6 +34,7 @@ export const SIMPLE_VERBS = [
   "cancel",
   "skip",
   "ask-staff",
+  "submit",
 ] as const;
 export type SimpleVerb = (typeof SIMPLE_VERBS)[number];
 
@@ -45,6 +46,7 @@ export type Command =
   | { verb: SimpleVerb }
   | { verb: RequestVerb; requestId: number }
   | { verb: "village"; villageId: number }
+  | { verb: "commune"; communeId: number }
   | { verb: "outcome"; requestId: number; outcomeCode: OutcomeCode }
   | { verb: "rate"; requestId: number; rating: Rating }
   | { verb: "category"; code: CategoryCode }
@@ -87,6 +89,10 @@ function parseHashCommand(verb: string, args: readonly string[]): Command | unde
     case "village": {
       const villageId = args.length === 1 ? parseId(first) : undefined;
       return villageId === undefined ? undefined : { verb, villageId };
+    }
+    case "commune": {
+      const communeId = args.length === 1 ? parseId(first) : undefined;
+      return communeId === undefined ? undefined : { verb, communeId };
     }
     case "outcome": {
       const requestId = args.length === 2 ? parseId(first) : undefined;
@@ -162,6 +168,8 @@ export function formatCommand(cmd: Command): string {
   switch (cmd.verb) {
     case "village":
       return `#village ${cmd.villageId}`;
+    case "commune":
+      return `#commune ${cmd.communeId}`;
     case "outcome":
       return `#outcome ${cmd.requestId} ${cmd.outcomeCode}`;
     case "rate":

@@ -9,7 +9,7 @@
  * moving clock, so their history, deadlines and routing are exactly what the product would write.
  */
 import { foldVietnamese } from "@cau-noi/shared";
-import { count } from "drizzle-orm";
+import { and, count, isNotNull, ne } from "drizzle-orm";
 import { loadActor } from "../auth/actor";
 import { WorkingCalendar } from "../calendar/working-time";
 import type { Db } from "../db/client";
@@ -27,6 +27,7 @@ import {
   teams,
   unitRoles,
 } from "../db/schema";
+import { addFaqEntry, DEMO_FAQ } from "../faq/faq";
 import { createLifecycle, type Lifecycle } from "../requests/lifecycle";
 import {
   communeAnnouncement,
@@ -495,6 +496,19 @@ function replaySampleRequests(ctx: SeedContext) {
 }
 
 /** Loads the demo into an empty database; returns `loaded: false` and writes nothing otherwise. */
+/**
+ * Everyone in the demo follows the OA and wrote to it yesterday (so the 7-day window is open),
+ * except the brand-new resident, who has not met the OA yet.
+ */
+function followTheOa(ctx: SeedContext) {
+  const newcomer = personId(ctx, "citizen-new");
+  ctx.tx
+    .update(persons)
+    .set({ oaFollowing: true, oaLastInteractionAt: new Date(ctx.now.getTime() - DAY) })
+    .where(and(isNotNull(persons.oaFollowerId), ne(persons.id, newcomer)))
+    .run();
+}
+
 export function seedDemoData(db: Db, now: Date): { loaded: boolean } {
   return db.transaction(
     (tx) => {
@@ -518,6 +532,8 @@ export function seedDemoData(db: Db, now: Date): { loaded: boolean } {
         insertPublishing(ctx, commune);
       }
       replaySampleRequests(ctx);
+      followTheOa(ctx);
+      for (const entry of DEMO_FAQ) addFaqEntry(tx, { communeId: null, ...entry });
       return { loaded: true };
     },
     { behavior: "immediate" },

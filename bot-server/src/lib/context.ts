@@ -18,10 +18,19 @@ export interface AppDeps {
   now: () => Date;
 }
 
+/** Wake-up calls between the HTTP side and the background workers (no-ops until wired). */
+export interface Signals {
+  /** A webhook event was stored. */
+  inboxReceived(): void;
+  /** Messages were queued in the outbox. */
+  outboxQueued(): void;
+}
+
 export interface Services {
   calendar: WorkingCalendar;
   lifecycle: Lifecycle;
   sessions: SessionSigner;
+  signals: Signals;
 }
 
 export interface AppEnv {

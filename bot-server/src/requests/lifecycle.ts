@@ -33,10 +33,26 @@ import { routeRequest } from "./routing";
 export type RequestRow = typeof requests.$inferSelect;
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
+/** One recorded change, as the notifier sees it: the request after the change and its event. */
+export interface LifecycleChange {
+  row: RequestRow;
+  eventId: number;
+  action: string;
+  actorPersonId: number | null;
+  from: RequestStatus | null;
+  to: RequestStatus | null;
+  detail: Record<string, unknown> | null;
+}
+
 export interface LifecycleDeps {
   db: Db;
   calendar: WorkingCalendar;
   now: () => Date;
+  /**
+   * Called inside the transaction of every recorded change, so what it writes (outbox
+   * messages) commits or rolls back with the change itself.
+   */
+  onChange?: (tx: Tx, change: LifecycleChange) => void;
 }
 
 const OPEN: readonly RequestStatus[] = OPEN_STATUSES;
@@ -65,9 +81,12 @@ export function createLifecycle(deps: LifecycleDeps) {
     at: Date,
     detail: Record<string, unknown> | null = null,
   ) {
-    tx.insert(requestEvents)
+    const { id: eventId } = tx
+      .insert(requestEvents)
       .values({ requestId, actorPersonId, action, fromStatus: from, toStatus: to, detail, createdAt: at })
-      .run();
+      .returning({ id: requestEvents.id })
+      .get();
+    deps.onChange?.(tx, { row: load(tx, requestId), eventId, action, actorPersonId, from, to, detail });
   }
 
   /**

@@ -1,0 +1,150 @@
+/**
+ * The inbox worker: processes stored webhook events in order, each in ONE transaction with
+ * everything it causes (requests, conversation state, outbox messages) and the flip to
+ * `processed`. A crash before the commit leaves the event pending, so it is processed after the
+ * restart; a crash after it leaves it processed. Either way: exactly once.
+ */
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { webhookEvents } from "../db/schema";
+import type { Logger } from "../lib/logger";
+import { type ZaloEvent, zaloEventSchema } from "./events";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+type EventRow = typeof webhookEvents.$inferSelect;
+
+export interface InboxWorkerDeps {
+  db: Db;
+  logger: Logger;
+  now: () => Date;
+  handle: (tx: Tx, eventId: number, event: ZaloEvent) => void;
+  /** Called after a batch committed something (the outbox worker may have work). */
+  afterBatch?: () => void;
+  maxAttempts?: number;
+  idleMs?: number;
+}
+
+export function createInboxWorker(deps: InboxWorkerDeps) {
+  const maxAttempts = deps.maxAttempts ?? 5;
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  let stopped = true;
+  let loop: Promise<void> = Promise.resolve();
+
+  function markUnprocessable(row: EventRow, status: "ignored" | "failed", error: string) {
+    deps.db
+      .update(webhookEvents)
+      .set({ status, error, attempts: row.attempts + 1, processedAt: deps.now() })
+      .where(and(eq(webhookEvents.id, row.id), eq(webhookEvents.status, "pending")))
+      .run();
+  }
+
+  function processOne(row: EventRow): void {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(row.rawBody);
+    } catch {
+      markUnprocessable(row, "ignored", "not JSON");
+      return;
+    }
+    const event = zaloEventSchema.safeParse(parsed);
+    if (!event.success) {
+      const issue = event.error.issues[0];
+      deps.logger.warn(
+        { eventId: row.id, eventName: row.eventName },
+        "webhook event ignored: unknown or malformed",
+      );
+      return markUnprocessable(
+        row,
+        "ignored",
+        `unknown or malformed ${row.eventName}: ${issue?.path.join(".")} ${issue?.message}`,
+      );
+    }
+    try {
+      deps.db.transaction(
+        (tx) => {
+          deps.handle(tx, row.id, event.data);
+          const done = tx
+            .update(webhookEvents)
+            .set({
+              status: "processed",
+              processedAt: deps.now(),
+              attempts: sql`${webhookEvents.attempts} + 1`,
+            })
+            .where(and(eq(webhookEvents.id, row.id), eq(webhookEvents.status, "pending")))
+            .run();
+          if (done.changes !== 1) throw new Error("event already processed");
+        },
+        { behavior: "immediate" },
+      );
+    } catch (error) {
+      const attempts = row.attempts + 1;
+      deps.logger.error({ err: error, eventId: row.id, attempts }, "webhook event failed");
+      if (attempts >= maxAttempts) {
+        markUnprocessable(row, "failed", String((error as Error).message ?? error).slice(0, 500));
+      } else {
+        deps.db
+          .update(webhookEvents)
+          .set({ attempts, error: String(error).slice(0, 500) })
+          .where(eq(webhookEvents.id, row.id))
+          .run();
+      }
+    }
+  }
+
+  /** Processes what is pending now; returns how many events were looked at. */
+  function runOnce(limit = 100): number {
+    const batch = deps.db
+      .select()
+      .from(webhookEvents)
+      .where(eq(webhookEvents.status, "pending"))
+      .orderBy(asc(webhookEvents.id))
+      .limit(limit)
+      .all();
+    for (const row of batch) processOne(row);
+    if (batch.length > 0) deps.afterBatch?.();
+    return batch.length;
+  }
+
+  function schedule(delay: number) {
+    if (stopped) return;
+    clearTimeout(timer);
+    timer = setTimeout(tick, delay);
+  }
+
+  function tick() {
+    if (running || stopped) return;
+    running = true;
+    loop = (async () => {
+      let processed = 0;
+      try {
+        processed = runOnce();
+      } catch (error) {
+        deps.logger.error({ err: error }, "inbox worker failed");
+      } finally {
+        running = false;
+      }
+      // Keep going while there is a backlog; otherwise idle until notified.
+      schedule(processed > 0 ? 0 : (deps.idleMs ?? 1000));
+    })();
+  }
+
+  return {
+    runOnce,
+    start() {
+      stopped = false;
+      schedule(0);
+    },
+    /** A new event was stored: process it now rather than at the next idle tick. */
+    notify() {
+      if (!running) schedule(0);
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await loop;
+    },
+  };
+}
+
+export type InboxWorker = ReturnType<typeof createInboxWorker>;
