@@ -18,6 +18,7 @@ import { createRouter } from "./lib/openapi";
 import { notifyChange } from "./notifications/notifier";
 import { photoRoutes } from "./photos/routes";
 import { profileRoutes } from "./profile/routes";
+import { adminPublishingRoutes } from "./publishing/admin-routes";
 import { publishingRoutes } from "./publishing/routes";
 import { createLifecycle } from "./requests/lifecycle";
 import { requestRoutes } from "./requests/routes";
@@ -114,6 +115,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
     .route("/", photoRoutes)
     .route("/", publishingRoutes)
     .route("/", directoryRoutes)
+    .route("/", adminPublishingRoutes)
     .route("/", webhookRoutes);
   documentWebhook(app);
 

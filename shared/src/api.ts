@@ -387,3 +387,34 @@ export const teamDirectorySchema = z.object({
 });
 
 export const photoUploadResponseSchema = z.object({ id: z.string(), url: z.string() });
+
+// ---------------------------------------------------------------------------------------------
+// Commune admins: announcements and their delivery
+// ---------------------------------------------------------------------------------------------
+
+export const createAnnouncementSchema = z.object({
+  communeId: z.number({ error: "Vui lòng chọn xã, phường." }).int().positive(),
+  title: trimmed(5, 200, "tiêu đề"),
+  body: trimmed(10, 4000, "nội dung thông báo"),
+  /** Omitted: every village of the commune. */
+  villageIds: z
+    .array(z.number().int().positive())
+    .min(1, { error: "Vui lòng chọn ít nhất một thôn." })
+    .max(200)
+    .optional(),
+});
+
+const deliveryCountsSchema = z.object({
+  total: z.number(),
+  sent: z.number(),
+  pending: z.number(),
+  uncertain: z.number(),
+  undeliverable: z.array(z.object({ reason: z.string(), label: z.string(), count: z.number() })),
+});
+
+export const deliveryReportSchema = deliveryCountsSchema.extend({
+  announcementId: z.number(),
+  byVillage: z.array(deliveryCountsSchema.extend({ villageId: z.number().nullable() })),
+});
+
+export const announcementCreatedSchema = z.object({ id: z.number(), queued: z.number() });

@@ -11,8 +11,10 @@ import { outboxMessages, persons } from "../../bot-server/src/db/schema";
 import { DEMO_PERSONAS, seedDemoData } from "../../bot-server/src/demo/seed";
 import { parseEnv, SANDBOX_ZALO } from "../../bot-server/src/env";
 import { createLogger } from "../../bot-server/src/lib/logger";
+import { createOutboxWorker } from "../../bot-server/src/outbox/worker";
 import { createInboxWorker } from "../../bot-server/src/webhook/worker";
 import { createGraphClient } from "../../bot-server/src/zalo/graph-client";
+import { createOaClient } from "../../bot-server/src/zalo/oa-client";
 import { createZaloStandin, type UserAction } from "../../bot-server/src/zalo-standin";
 import { listen } from "./server";
 
@@ -29,11 +31,16 @@ export async function startChat() {
   const handle = openDatabase(":memory:");
   seedDemoData(handle.db, new Date(CHAT_T0.getTime() - 3_600_000));
   const clock = { now: CHAT_T0 };
+  // Zalo first: its graph API signs people in, its OA API receives what the outbox sends.
+  const standin = createZaloStandin({ appSecret: SANDBOX_ZALO.appSecret, now: () => clock.now.getTime() });
+  const zalo = await listen(standin.app.fetch);
   const config = parseEnv({
     PORT: "0",
     DATABASE_PATH: ":memory:",
     LOG_LEVEL: "silent",
-    ZALO_GRAPH_URL: "http://127.0.0.1:9/graph",
+    ZALO_GRAPH_URL: `${zalo.url}/graph`,
+    ZALO_OPENAPI_URL: `${zalo.url}/openapi`,
+    ZALO_OAUTH_URL: `${zalo.url}/oauth`,
   });
   const logs: string[] = [];
   const logger = createLogger("info", { write: (line: string) => void logs.push(line) });
@@ -53,11 +60,7 @@ export async function startChat() {
     now: deps.now,
     handle: (tx, eventId, event) => handleZaloEvent(tx, chatDeps(deps, services), eventId, event),
   });
-  const standin = createZaloStandin({
-    appSecret: SANDBOX_ZALO.appSecret,
-    webhookUrl: `${server.url}/webhooks/zalo`,
-    now: () => clock.now.getTime(),
-  });
+  standin.setWebhookUrl(`${server.url}/webhooks/zalo`);
   for (const p of handle.db.select().from(persons).all()) {
     if (p.oaFollowerId && p.zaloAppUserId) {
       standin.addUser({
@@ -144,8 +147,41 @@ export async function startChat() {
     addStranger(followerId: string, appUserId: string, name: string) {
       standin.addUser({ followerId, appUserId, name, following: false });
     },
+    /** Signs a demo persona in the way the mini app does; returns our session token. */
+    async login(key: string) {
+      const persona = DEMO_PERSONAS.find((p) => p.key === key);
+      if (!persona) throw new Error(`no persona ${key}`);
+      const token = await fetch(`${zalo.url}/graph/sandbox/users/${persona.zaloAppUserId}/access-token`, {
+        method: "POST",
+      });
+      const { access_token: accessToken } = (await token.json()) as { access_token: string };
+      const session = await fetch(`${server.url}/api/session`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ accessToken }),
+      });
+      return ((await session.json()) as { token: string }).token;
+    },
+    /** Sends what the outbox holds to the stand-in, like the worker in `npm start`. */
+    async deliver() {
+      const worker = createOutboxWorker({
+        db: handle.db,
+        oa: createOaClient({
+          openApiUrl: config.zalo.openApiUrl,
+          oauthUrl: config.zalo.oauthUrl,
+          appId: config.zalo.appId,
+          appSecret: config.zalo.appSecret,
+        }),
+        config,
+        logger,
+        now: deps.now,
+      });
+      while ((await worker.runOnce()) > 0) {}
+    },
+    config,
     async close() {
       await server.close();
+      await zalo.close();
       handle.close();
     },
   };
