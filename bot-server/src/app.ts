@@ -78,8 +78,10 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
     const started = performance.now();
     await next();
     c.header("x-request-id", requestId);
-    // Path only: query strings may carry a session (`?session=` on photos).
-    logger.info(
+    // Path only: query strings may carry a session (`?session=` on photos). The sandbox page
+    // polls twice a second: its traffic is debug noise, not operations.
+    const noisy = c.req.path.startsWith("/__zalo/sandbox/") || c.req.path.startsWith("/sandbox/api/");
+    logger[noisy ? "debug" : "info"](
       {
         method: c.req.method,
         path: c.req.path,
