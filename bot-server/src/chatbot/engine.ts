@@ -15,10 +15,11 @@ import {
 } from "@cau-noi/shared";
 import { and, asc, desc, eq, gt, isNull, or } from "drizzle-orm";
 import { loadActor } from "../auth/actor";
-import type { Db } from "../db/client";
-import { adminUnits, announcements, contacts, persons, photos, requests, unitRoles } from "../db/schema";
+import type { Db, Tx } from "../db/client";
+import { adminUnits, announcements, contacts, persons, photos, requests } from "../db/schema";
 import { searchFaq } from "../faq/faq";
 import { AppError } from "../lib/errors";
+import { communeAdmins } from "../notifications/recipients";
 import { enqueueMessage, type OutgoingMessage, type ReplyButton } from "../outbox/enqueue";
 import type { Lifecycle } from "../requests/lifecycle";
 import { getVillage, listVillages } from "../units/queries";
@@ -28,8 +29,6 @@ import { ensurePerson, type PersonRow, touchPerson } from "./identity";
 import { type ConversationState, loadState, saveState } from "./state";
 import { understand } from "./understand";
 import { matchVillage } from "./villages";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export interface ChatDeps {
   lifecycle: Lifecycle;
@@ -575,21 +574,8 @@ function callStaff(chat: Conversation, text?: string) {
     buttons: [button("Xem liên hệ", { verb: "contacts" })],
   });
   if (communeId === undefined) return;
-  const admins = chat.tx
-    .select({ personId: persons.id, followerId: persons.oaFollowerId })
-    .from(unitRoles)
-    .innerJoin(persons, eq(persons.id, unitRoles.personId))
-    .where(
-      and(
-        eq(unitRoles.unitId, communeId),
-        eq(unitRoles.role, "admin"),
-        or(isNull(unitRoles.activeTo), gt(unitRoles.activeTo, chat.now)),
-        eq(persons.oaFollowing, true),
-      ),
-    )
-    .all();
+  const admins = communeAdmins(chat.tx, communeId, chat.now);
   for (const a of admins) {
-    if (!a.followerId) continue;
     enqueueMessage(chat.tx, {
       idempotencyKey: `evt:${chat.eventId}:staff:${a.personId}`,
       recipientFollowerId: a.followerId,

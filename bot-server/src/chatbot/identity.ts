@@ -4,10 +4,9 @@
  * other is linked to it, so a resident who opened the mini app and then chats is one person.
  */
 import { eq } from "drizzle-orm";
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
 import { persons } from "../db/schema";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type PersonRow = typeof persons.$inferSelect;
 
 export function ensurePerson(tx: Tx, followerId: string, appUserId: string | undefined): PersonRow {

@@ -3,10 +3,8 @@
  * Every step names what the bot is waiting for and carries the draft built so far.
  */
 import { eq } from "drizzle-orm";
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
 import { conversations } from "../db/schema";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export type ConversationState =
   | { step: "idle" }

@@ -12,7 +12,7 @@ import { foldVietnamese } from "@cau-noi/shared";
 import { and, count, isNotNull, ne } from "drizzle-orm";
 import { loadActor } from "../auth/actor";
 import { WorkingCalendar } from "../calendar/working-time";
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
 import {
   adminUnits,
   announcements,
@@ -51,8 +51,6 @@ import {
   demoPhone,
   villageContactPhone,
 } from "./demo-data";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;

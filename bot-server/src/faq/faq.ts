@@ -5,10 +5,8 @@
  */
 import { foldVietnamese } from "@cau-noi/shared";
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
 import { faqEntries } from "../db/schema";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** Words too common to say anything about what is asked. */
 const STOPWORDS = new Set(

@@ -16,69 +16,13 @@ import {
   REQUEST_KIND_LABELS,
   type RejectReason,
 } from "@cau-noi/shared";
-import { and, eq, gt, isNotNull, isNull, or } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { formatCommand } from "../chatbot/commands";
-import type { Db } from "../db/client";
-import { adminUnits, memberships, persons, teams, unitRoles } from "../db/schema";
+import type { Db, Tx } from "../db/client";
+import { adminUnits, memberships, persons, teams } from "../db/schema";
 import { enqueueMessage, type OutgoingMessage } from "../outbox/enqueue";
 import type { LifecycleChange, RequestRow } from "../requests/lifecycle";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-
-interface Recipient {
-  personId: number;
-  followerId: string;
-}
-
-const ACTIVE = (activeTo: typeof memberships.activeTo | typeof unitRoles.activeTo, at: Date) =>
-  or(isNull(activeTo), gt(activeTo, at));
-
-function followerOf(tx: Tx, personId: number | null): Recipient | undefined {
-  if (personId === null) return undefined;
-  const p = tx
-    .select({ id: persons.id, followerId: persons.oaFollowerId, following: persons.oaFollowing })
-    .from(persons)
-    .where(eq(persons.id, personId))
-    .get();
-  return p?.followerId && p.following ? { personId: p.id, followerId: p.followerId } : undefined;
-}
-
-function teamRecipients(tx: Tx, teamId: number | null, at: Date, leadersOnly = false): Recipient[] {
-  if (teamId === null) return [];
-  return tx
-    .select({ personId: persons.id, followerId: persons.oaFollowerId })
-    .from(memberships)
-    .innerJoin(persons, eq(persons.id, memberships.personId))
-    .where(
-      and(
-        eq(memberships.teamId, teamId),
-        ACTIVE(memberships.activeTo, at),
-        leadersOnly ? eq(memberships.isLeader, true) : undefined,
-        eq(persons.oaFollowing, true),
-        isNotNull(persons.oaFollowerId),
-      ),
-    )
-    .all()
-    .flatMap((r) => (r.followerId ? [{ personId: r.personId, followerId: r.followerId }] : []));
-}
-
-function communeAdmins(tx: Tx, communeId: number, at: Date): Recipient[] {
-  return tx
-    .select({ personId: persons.id, followerId: persons.oaFollowerId })
-    .from(unitRoles)
-    .innerJoin(persons, eq(persons.id, unitRoles.personId))
-    .where(
-      and(
-        eq(unitRoles.unitId, communeId),
-        eq(unitRoles.role, "admin"),
-        ACTIVE(unitRoles.activeTo, at),
-        eq(persons.oaFollowing, true),
-        isNotNull(persons.oaFollowerId),
-      ),
-    )
-    .all()
-    .flatMap((r) => (r.followerId ? [{ personId: r.personId, followerId: r.followerId }] : []));
-}
+import { communeAdmins, followerOf, type Recipient, teamRecipients } from "./recipients";
 
 /** "Lê Thị Thành (Đoàn Thanh niên, Tổ CNSCĐ Thôn 1)": who the resident should expect. */
 function describeOwner(tx: Tx, row: RequestRow): string {

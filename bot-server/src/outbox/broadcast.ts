@@ -5,12 +5,10 @@
  * like the others: Zalo decides, and the report shows them as undeliverable with the reason.
  */
 import { and, count, eq, inArray, isNotNull } from "drizzle-orm";
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
 import { adminUnits, announcements, outboxMessages, persons } from "../db/schema";
 import { enqueueMessage } from "./enqueue";
 import { undeliveredReasonLabel } from "./status";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export const ANNOUNCEMENT_PURPOSE = "announcement";
 

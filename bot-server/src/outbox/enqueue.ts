@@ -3,10 +3,8 @@
  * the transaction of the change that causes the message, so the message exists if and only if
  * the change does. A repeated idempotency key is ignored (the first message stands).
  */
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
 import { outboxMessages } from "../db/schema";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** A button that sends its payload back to us as a `user_send_text` (Zalo `oa.query.hide`). */
 export interface ReplyButton {

@@ -23,7 +23,7 @@ import { and, eq, inArray, isNull, lte, type SQL } from "drizzle-orm";
 import { type Actor, loadActor } from "../auth/actor";
 import * as policy from "../auth/policy";
 import type { WorkingCalendar } from "../calendar/working-time";
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
 import { memberships, photos, requestEvents, requestPhotos, requests } from "../db/schema";
 import { AppError, forbidden, notFound } from "../lib/errors";
 import { getUnit } from "../units/queries";
@@ -31,7 +31,6 @@ import { AUTO_CLOSE_AFTER_MS, DEADLINE_HOURS } from "./deadlines";
 import { routeRequest } from "./routing";
 
 export type RequestRow = typeof requests.$inferSelect;
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** One recorded change, as the notifier sees it: the request after the change and its event. */
 export interface LifecycleChange {

@@ -9,12 +9,10 @@
 import { CIVIC_ROLES, type CivicRole } from "@cau-noi/shared";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
 import { adminUnits, memberships, persons, teams, unitRoles } from "../db/schema";
 import { AppError } from "../lib/errors";
 import { validationError } from "../requests/lifecycle";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 const unitCode = (what: string) =>
   z

@@ -5,12 +5,11 @@
  * restart; a crash after it leaves it processed. Either way: exactly once.
  */
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
 import { webhookEvents } from "../db/schema";
 import type { Logger } from "../lib/logger";
 import { type ZaloEvent, zaloEventSchema } from "./events";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type EventRow = typeof webhookEvents.$inferSelect;
 
 export interface InboxWorkerDeps {
