@@ -127,12 +127,11 @@ export function handleZaloEvent(tx: Tx, deps: ChatDeps, eventId: number, event: 
         return;
       }
       if (event.event_name === "user_send_location") {
-        const point = event.message.attachments[0]?.payload.coordinates;
-        const latitude = Number(point?.latitude);
-        const longitude = Number(point?.longitude);
-        if (Number.isFinite(latitude) && Number.isFinite(longitude))
-          onLocation(chat, { latitude, longitude });
-        return;
+        const location = coordinatesOf(event.message.attachments[0]?.payload);
+        if (location) {
+          onLocation(chat, location);
+          return;
+        }
       }
       chat.reply({
         text: "Dạ, em chỉ đọc được tin nhắn chữ, ảnh và vị trí. Anh/chị chọn việc cần làm bên dưới nhé.",
@@ -154,6 +153,22 @@ export function handleZaloEvent(tx: Tx, deps: ChatDeps, eventId: number, event: 
       // Receipts and echoes of our own messages need no answer.
       return;
   }
+}
+
+/**
+ * A shared location's coordinates: `coordinates.latitude/longitude` in most samples, `lat/long`
+ * in others (zalo-platform.md §1.5), as strings or numbers.
+ */
+function coordinatesOf(payload: Record<string, unknown> | undefined) {
+  const point = (payload?.coordinates ?? payload) as Record<string, unknown> | undefined;
+  const latitude = Number(point?.latitude ?? point?.lat);
+  const longitude = Number(point?.longitude ?? point?.long ?? point?.lng);
+  const valid =
+    Number.isFinite(latitude) &&
+    Number.isFinite(longitude) &&
+    Math.abs(latitude) <= 90 &&
+    Math.abs(longitude) <= 180;
+  return valid ? { latitude, longitude } : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

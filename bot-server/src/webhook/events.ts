@@ -109,7 +109,8 @@ export const oaSendEvent = z.object({
   message: z.object({ msg_id: z.string() }).passthrough(),
 });
 
-export const zaloEventSchema = z.union([
+/** Keyed by event_name, so a malformed event's error names the bad field. */
+export const zaloEventSchema = z.discriminatedUnion("event_name", [
   textEvent,
   imageEvent,
   locationEvent,

@@ -38,13 +38,14 @@ export function createInboxWorker(deps: InboxWorkerDeps) {
       .run();
   }
 
-  function processOne(row: EventRow): void {
+  /** True when the event left `pending` (processed, ignored or failed for good). */
+  function processOne(row: EventRow): boolean {
     let parsed: unknown;
     try {
       parsed = JSON.parse(row.rawBody);
     } catch {
       markUnprocessable(row, "ignored", "not JSON");
-      return;
+      return true;
     }
     const event = zaloEventSchema.safeParse(parsed);
     if (!event.success) {
@@ -53,11 +54,9 @@ export function createInboxWorker(deps: InboxWorkerDeps) {
         { eventId: row.id, eventName: row.eventName },
         "webhook event ignored: unknown or malformed",
       );
-      return markUnprocessable(
-        row,
-        "ignored",
-        `unknown or malformed ${row.eventName}: ${issue?.path.join(".")} ${issue?.message}`,
-      );
+      const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
+      markUnprocessable(row, "ignored", `unknown or malformed ${row.eventName}: ${where}${issue?.message}`);
+      return true;
     }
     try {
       deps.db.transaction(
@@ -76,22 +75,24 @@ export function createInboxWorker(deps: InboxWorkerDeps) {
         },
         { behavior: "immediate" },
       );
+      return true;
     } catch (error) {
       const attempts = row.attempts + 1;
       deps.logger.error({ err: error, eventId: row.id, attempts }, "webhook event failed");
       if (attempts >= maxAttempts) {
         markUnprocessable(row, "failed", String((error as Error).message ?? error).slice(0, 500));
-      } else {
-        deps.db
-          .update(webhookEvents)
-          .set({ attempts, error: String(error).slice(0, 500) })
-          .where(eq(webhookEvents.id, row.id))
-          .run();
+        return true;
       }
+      deps.db
+        .update(webhookEvents)
+        .set({ attempts, error: String(error).slice(0, 500) })
+        .where(eq(webhookEvents.id, row.id))
+        .run();
+      return false;
     }
   }
 
-  /** Processes what is pending now; returns how many events were looked at. */
+  /** Processes what is pending now; returns how many events were completed (processed or not). */
   function runOnce(limit = 100): number {
     const batch = deps.db
       .select()
@@ -100,9 +101,10 @@ export function createInboxWorker(deps: InboxWorkerDeps) {
       .orderBy(asc(webhookEvents.id))
       .limit(limit)
       .all();
-    for (const row of batch) processOne(row);
+    let completed = 0;
+    for (const row of batch) if (processOne(row)) completed += 1;
     if (batch.length > 0) deps.afterBatch?.();
-    return batch.length;
+    return completed;
   }
 
   function schedule(delay: number) {
@@ -111,20 +113,34 @@ export function createInboxWorker(deps: InboxWorkerDeps) {
     timer = setTimeout(tick, delay);
   }
 
+  /** Consecutive runs that completed nothing while events were pending: back off from retries. */
+  let failedRuns = 0;
+
   function tick() {
     if (running || stopped) return;
     running = true;
     loop = (async () => {
-      let processed = 0;
+      let completed = 0;
       try {
-        processed = runOnce();
+        completed = runOnce();
       } catch (error) {
         deps.logger.error({ err: error }, "inbox worker failed");
       } finally {
         running = false;
       }
-      // Keep going while there is a backlog; otherwise idle until notified.
-      schedule(processed > 0 ? 0 : (deps.idleMs ?? 1000));
+      const pending = deps.db
+        .select({ id: webhookEvents.id })
+        .from(webhookEvents)
+        .where(eq(webhookEvents.status, "pending"))
+        .limit(1)
+        .get();
+      failedRuns = completed === 0 && pending ? failedRuns + 1 : 0;
+      // Keep going while a backlog drains; a failing event is retried after 1 s, 2 s, 4 s… (≤ 30 s)
+      // so a passing fault (a locked database) does not burn its attempts in a few milliseconds.
+      const idle = deps.idleMs ?? 1000;
+      schedule(
+        pending && failedRuns === 0 ? 0 : pending ? Math.min(idle * 2 ** (failedRuns - 1), 30_000) : idle,
+      );
     })();
   }
 
