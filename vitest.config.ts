@@ -1,12 +1,25 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * `npm test` runs both projects: the suites under tests/ (real SQLite, the app over HTTP) and the
+ * browser tests under tests/browser (the real server and mini app in Debian's Chromium, driven by
+ * playwright-core; `apt-get install chromium`). `npx vitest run --project unit` skips the browser.
+ */
 export default defineConfig({
   test: {
-    include: ["tests/**/*.test.ts"],
-    exclude: ["tests/browser/**", "**/node_modules/**"],
-    environment: "node",
-    pool: "forks",
-    testTimeout: 20_000,
-    hookTimeout: 30_000,
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["tests/**/*.test.ts"],
+          exclude: ["tests/browser/**", "**/node_modules/**"],
+          environment: "node",
+          pool: "forks",
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
+      },
+      "./vitest.browser.config.ts",
+    ],
   },
 });

@@ -15,6 +15,7 @@ import { homeRoutes } from "./home/page";
 import type { AppDeps, Services } from "./lib/context";
 import { AppError } from "./lib/errors";
 import { createRouter } from "./lib/openapi";
+import { miniAppRoutes } from "./mini-app/serve";
 import { notifyChange } from "./notifications/notifier";
 import { photoRoutes } from "./photos/routes";
 import { profileRoutes } from "./profile/routes";
@@ -109,6 +110,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
 
   // Before the home page: "/" is the sandbox page in sandbox mode and falls through in live mode.
   app.route("/", sandboxRoutes);
+  app.route("/", miniAppRoutes);
   const routes = app
     .route("/", homeRoutes)
     .route("/", sessionRoutes)

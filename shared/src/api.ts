@@ -32,6 +32,9 @@ function capitalize(s: string) {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/** `{ items: T[] }`: the shape of every list answer (the mini app's client types lists with it). */
+export const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+
 export const idParam = z.object({
   id: z.coerce.number({ error: "Mã không hợp lệ." }).int().positive({ error: "Mã không hợp lệ." }),
 });
@@ -418,3 +421,29 @@ export const deliveryReportSchema = deliveryCountsSchema.extend({
 });
 
 export const announcementCreatedSchema = z.object({ id: z.number(), queued: z.number() });
+
+// ---------------------------------------------------------------------------------------------
+// Sandbox only (GET /sandbox/api/personas answers 404 in live mode)
+// ---------------------------------------------------------------------------------------------
+
+export const sandboxPersonaSchema = z.object({
+  followerId: z.string(),
+  appUserId: z.string().nullable(),
+  name: z.string(),
+  /** The most senior role held now; decides the picker group. */
+  role: z.enum(["admin", "viewer", "leader", "member", "citizen"]),
+  /** "Người dân – Thôn 1, Cẩm Thanh", "Cán bộ xã – Cẩm Thanh", "Người xem – Hội An"… */
+  roleLabel: z.string(),
+  /** Every role held now, most senior first (a leader of a village team may also serve in a pool). */
+  roleLabels: z.array(z.string()),
+  /** The demo switcher's label when this is one of the demo personas, else null. */
+  demoLabel: z.string().nullable(),
+  /** Follows the OA, as the database knows it (the stand-in holds Zalo's own view). */
+  following: z.boolean(),
+});
+export type SandboxPersona = z.infer<typeof sandboxPersonaSchema>;
+export const sandboxPersonasSchema = z.object({ personas: z.array(sandboxPersonaSchema) });
+
+export const healthSchema = z.object({ status: z.string(), sandbox: z.boolean() });
+/** What the local Zalo stand-in's `POST /__zalo/graph/sandbox/users/{id}/access-token` answers. */
+export const sandboxAccessTokenSchema = z.object({ access_token: z.string(), expires_in: z.string() });

@@ -377,8 +377,25 @@ function startSandbox(view, doc, win) {
     }
   }
 
+  /** The phone-frame mini app acts as the persona picked here (it listens in sandbox mode only). */
+  function syncMiniApp() {
+    const frame = $("mini-app-frame");
+    const persona = state.current;
+    if (!frame?.contentWindow || !persona?.appUserId) return;
+    frame.contentWindow.postMessage(
+      {
+        type: "cau-noi:sandbox-persona",
+        appUserId: persona.appUserId,
+        name: persona.name,
+        followerId: persona.followerId,
+      },
+      win.location.origin,
+    );
+  }
+
   async function select(persona) {
     state.current = persona;
+    syncMiniApp();
     state.signature = "";
     state.scrollToEnd = true;
     try {
@@ -467,6 +484,7 @@ function startSandbox(view, doc, win) {
     $("persona-search").focus();
   });
   $("close-picker").addEventListener("click", () => doc.body.classList.remove("picker-open"));
+  $("mini-app-frame")?.addEventListener("load", syncMiniApp);
 
   api("/sandbox/api/personas")
     .then(({ personas }) => {

@@ -10,7 +10,8 @@
  *   GET /sandbox/sample-photo.png the picture "Gửi ảnh mẫu" sends
  *
  * Everything here answers 404 in live mode: the persona list carries names and Zalo ids.
- * A second panel (`#side-panel`) is kept free for the phone-frame mini app (issue #4).
+ * The second panel (`#side-panel`) shows the mini app in a phone frame (an iframe of
+ * `/zapps/<appId>/`, served by mini-app/serve.ts); it follows the persona picked here.
  */
 import { readFileSync } from "node:fs";
 import type { Context, Next } from "hono";
@@ -19,6 +20,7 @@ import { html, raw } from "hono/html";
 import { STANDIN_PREFIX } from "../env";
 import type { AppEnv } from "../lib/context";
 import { AppError } from "../lib/errors";
+import { miniAppPath } from "../mini-app/serve";
 import { listSandboxPersonas } from "./personas";
 import { samplePhotoPng } from "./sample-photo";
 
@@ -106,11 +108,15 @@ a { color: var(--zalo-dark); }
 #send { min-width: 72px; min-height: 48px; border: 0; border-radius: 12px; background: var(--zalo); color: #fff; font-weight: 700; cursor: pointer; }
 body.sending #send, body.sending .tool, body.sending .oa-button { opacity: .6; }
 :focus-visible { outline: 3px solid #ffb000; outline-offset: 2px; }
-.side-panel { min-height: 0; overflow: auto; background: #fff; }
+.side-panel { min-height: 0; overflow: auto; background: #fff; padding: 8px 16px 16px; }
+.phone-head { display: flex; justify-content: space-between; align-items: center; gap: 12px; width: 380px; }
+.phone-head a { display: inline-flex; align-items: center; min-height: 44px; font-size: 16px; }
+.phone { display: block; width: 380px; height: 740px; border: 10px solid #1b1f24; border-radius: 28px; background: #fff; }
 .only-narrow { display: none; }
 @media (max-width: 800px) {
   .layout { grid-template-columns: minmax(0, 1fr); }
   .picker { display: none; }
+  .side-panel { display: none; }
   body.picker-open .picker { display: flex; position: fixed; inset: 0; z-index: 10; border: 0; }
   .only-narrow { display: inline-block; }
   .chat { border-right: 0; }
@@ -121,7 +127,8 @@ body.sending #send, body.sending .tool, body.sending .oa-button { opacity: .6; }
 }
 `;
 
-export function sandboxPage() {
+export function sandboxPage(appId: string) {
+  const miniApp = miniAppPath(appId);
   return html`<!doctype html>
 <html lang="vi">
   <head>
@@ -141,7 +148,8 @@ export function sandboxPage() {
         <a href="/openapi.json">Tài liệu API (OpenAPI)</a> ·
         <a href="/api/public/communes">Các xã, phường</a> ·
         <a href="/api/villages">Các thôn, khối phố</a> ·
-        <a href="/healthz">Tình trạng máy chủ</a>
+        <a href="/healthz">Tình trạng máy chủ</a> ·
+        <a href="${miniApp}">Mini App (toàn màn hình)</a>
       </nav>
     </header>
     <main class="layout">
@@ -177,7 +185,10 @@ export function sandboxPage() {
           <button type="submit" id="send">Gửi</button>
         </form>
       </section>
-      <section id="side-panel" class="side-panel" aria-label="Mini App" hidden></section>
+      <section id="side-panel" class="side-panel" aria-label="Mini App">
+        <div class="phone-head"><strong>Mini App Cầu Nối</strong><a href="${miniApp}" target="_blank" rel="noopener">Mở riêng ↗</a></div>
+        <iframe id="mini-app-frame" class="phone" src="${miniApp}" title="Mini App Cầu Nối" width="360" height="720"></iframe>
+      </section>
     </main>
     <noscript><p class="status error">Trang thử nghiệm cần bật JavaScript.</p></noscript>
     <script>${raw(SANDBOX_CLIENT_JS)}</script>
@@ -193,7 +204,7 @@ function notFound(c: Context<AppEnv>) {
 async function page(c: Context<AppEnv>, next: Next) {
   if (!c.var.deps.config.sandbox) return next();
   c.header("cache-control", "no-store");
-  return c.html(sandboxPage());
+  return c.html(sandboxPage(c.var.deps.config.zalo.appId));
 }
 
 export const sandboxRoutes = new Hono<AppEnv>()

@@ -3,28 +3,14 @@
  * Vietnamese label of their role ("Tổ trưởng – Thôn 1, Cẩm Thanh"), the demo personas first.
  * Sandbox only: it lists names and Zalo ids, which no public endpoint may expose in live mode.
  */
+import type { SandboxPersona } from "@cau-noi/shared";
 import { and, eq, gt, isNotNull, isNull, or } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { adminUnits, memberships, persons, teams, unitRoles } from "../db/schema";
 import { DEMO_PERSONAS } from "../demo/seed";
 
-export type PersonaRole = "admin" | "viewer" | "leader" | "member" | "citizen";
-
-export interface SandboxPersona {
-  followerId: string;
-  appUserId: string | null;
-  name: string;
-  /** The most senior role held now; decides the picker group. */
-  role: PersonaRole;
-  /** "Người dân – Thôn 1, Cẩm Thanh", "Cán bộ xã – Cẩm Thanh", "Người xem – Hội An"… */
-  roleLabel: string;
-  /** Every role held now, most senior first (a leader of a village team may also serve in a pool). */
-  roleLabels: string[];
-  /** The demo switcher's label when this is one of DEMO_PERSONAS, else null. */
-  demoLabel: string | null;
-  /** Follows the OA, as the database knows it (the stand-in holds Zalo's own view). */
-  following: boolean;
-}
+export type { SandboxPersona } from "@cau-noi/shared";
+export type PersonaRole = SandboxPersona["role"];
 
 const ROLE_ORDER: readonly PersonaRole[] = ["admin", "viewer", "leader", "member", "citizen"];
 

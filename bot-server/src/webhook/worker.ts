@@ -12,6 +12,9 @@ import { type ZaloEvent, zaloEventSchema } from "./events";
 
 type EventRow = typeof webhookEvents.$inferSelect;
 
+/** Events processed per turn of the event loop in the background loop. */
+const SLICE = 1;
+
 export interface InboxWorkerDeps {
   db: Db;
   logger: Logger;
@@ -107,10 +110,15 @@ export function createInboxWorker(deps: InboxWorkerDeps) {
     return completed;
   }
 
+  let immediate: NodeJS.Immediate | undefined;
+
   function schedule(delay: number) {
     if (stopped) return;
     clearTimeout(timer);
-    timer = setTimeout(tick, delay);
+    clearImmediate(immediate);
+    // setImmediate lets pending I/O (webhook acknowledgements) run between two events.
+    if (delay === 0) immediate = setImmediate(tick);
+    else timer = setTimeout(tick, delay);
   }
 
   /** Consecutive runs that completed nothing while events were pending: back off from retries. */
@@ -122,7 +130,9 @@ export function createInboxWorker(deps: InboxWorkerDeps) {
     loop = (async () => {
       let completed = 0;
       try {
-        completed = runOnce();
+        // One event per turn of the event loop: processing runs synchronously on SQLite, and the
+        // webhook must keep answering Zalo within milliseconds while a backlog drains.
+        completed = runOnce(SLICE);
       } catch (error) {
         deps.logger.error({ err: error }, "inbox worker failed");
       } finally {
@@ -157,6 +167,7 @@ export function createInboxWorker(deps: InboxWorkerDeps) {
     async stop() {
       stopped = true;
       clearTimeout(timer);
+      clearImmediate(immediate);
       await loop;
     },
   };

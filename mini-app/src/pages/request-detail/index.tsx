@@ -1,0 +1,152 @@
+/**
+ * One request: status, who took it (name, civic role, photo), deadlines, outcome, rating and
+ * its full history (GET /api/requests/{id}).
+ */
+import type { RequestDetail } from "@cau-noi/shared";
+import { CIVIC_ROLE_LABELS, MEETING_MODE_LABELS, OUTCOME_LABELS } from "@cau-noi/shared/domain";
+import { useParams, useSearchParams } from "react-router-dom";
+import { api } from "../../api/endpoints";
+import { invalidate, setResource, useResource } from "../../api/resource";
+import { StaleBanner } from "../../components/offline-banner";
+import { RateControls, RatingShown } from "../../components/rate-controls";
+import { Avatar, categoryLabel, formatDateTime, kindLabel, StatusBadge } from "../../components/request-bits";
+import { Screen } from "../../components/screen";
+import { DetailSkeleton } from "../../components/skeletons";
+import { Icon } from "../../icons";
+import { History } from "./history";
+
+function Owner({ detail }: { detail: RequestDetail }) {
+  const owner = detail.owner;
+  if (!owner) {
+    return (
+      <section className="section card">
+        <div className="person">
+          <span className="avatar" aria-hidden="true">
+            <Icon name="clock" />
+          </span>
+          <div>
+            <strong>Đang chờ thành viên Tổ công nghệ nhận</strong>
+            <div className="small muted">Hạn nhận: {formatDateTime(detail.claimDueAt)}</div>
+          </div>
+        </div>
+      </section>
+    );
+  }
+  return (
+    <section className="section card" aria-label="Người giúp anh/chị">
+      <div className="small muted" style={{ marginBottom: 6 }}>
+        Người giúp anh/chị
+      </div>
+      <div className="person">
+        <Avatar name={owner.displayName} url={owner.avatarUrl} />
+        <div>
+          <div style={{ fontWeight: 800, fontSize: "1.1rem" }}>{owner.displayName}</div>
+          {owner.civicRole && <div>{CIVIC_ROLE_LABELS[owner.civicRole]}</div>}
+          <div className="small muted">Tổ công nghệ số cộng đồng</div>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function Detail({ id }: { id: number }) {
+  const key = `request:${id}`;
+  const { data } = useResource(key, () => api.requestDetail(id));
+  const [params] = useSearchParams();
+  const detail = data.data;
+  const rateable =
+    detail.rating === null &&
+    (detail.status === "resolved" ||
+      (detail.status === "closed" && detail.resolvedAt !== null && detail.rejectReason === null));
+  const updated = (next: RequestDetail) => {
+    setResource(key, { data: next, stale: false, savedAt: new Date().toISOString() });
+    invalidate("mine");
+  };
+
+  return (
+    <>
+      <StaleBanner stale={data.stale} savedAt={data.savedAt} />
+      {params.get("new") === "1" && (
+        <div className="banner ok" role="status">
+          <Icon name="check" />
+          <div className="grow">
+            <strong>Đã gửi yêu cầu số {detail.id}.</strong> Tổ công nghệ sẽ liên hệ anh/chị. Anh/chị theo dõi
+            ở mục “Của tôi”.
+          </div>
+        </div>
+      )}
+      <section className="section card">
+        <div className="row-between" style={{ marginBottom: 8 }}>
+          <span className="small muted">
+            {kindLabel(detail.kind)} · số {detail.id}
+          </span>
+          <StatusBadge status={detail.status} />
+        </div>
+        <h2 style={{ margin: "0 0 6px", fontSize: "1.2rem" }}>{categoryLabel(detail.category)}</h2>
+        <p style={{ margin: "0 0 10px", whiteSpace: "pre-wrap" }}>{detail.text}</p>
+        <dl className="kv">
+          {detail.onBehalfName && (
+            <>
+              <dt>Giúp cho</dt>
+              <dd>{detail.onBehalfName}</dd>
+            </>
+          )}
+          <dt>Thôn</dt>
+          <dd>{detail.villageName}</dd>
+          {detail.meetingMode && (
+            <>
+              <dt>Gặp ở</dt>
+              <dd>{MEETING_MODE_LABELS[detail.meetingMode]}</dd>
+            </>
+          )}
+          <dt>Gửi lúc</dt>
+          <dd>{formatDateTime(detail.createdAt)}</dd>
+          {(detail.status === "claimed" || detail.status === "in_progress") && (
+            <>
+              <dt>Hạn xử lý</dt>
+              <dd>{formatDateTime(detail.resolveDueAt)}</dd>
+            </>
+          )}
+          {detail.outcomeCode && (
+            <>
+              <dt>Kết quả</dt>
+              <dd>{OUTCOME_LABELS[detail.outcomeCode] ?? detail.outcomeCode}</dd>
+            </>
+          )}
+          {detail.receiptCode && (
+            <>
+              <dt>Mã hồ sơ</dt>
+              <dd>{detail.receiptCode}</dd>
+            </>
+          )}
+        </dl>
+      </section>
+      <Owner detail={detail} />
+      {rateable && (
+        <section className="section card">
+          <RateControls requestId={detail.id} canReopen={detail.status === "resolved"} onDone={updated} />
+        </section>
+      )}
+      {detail.rating !== null && (
+        <section className="section card">
+          <div style={{ fontWeight: 700 }}>Anh/chị đã đánh giá</div>
+          <RatingShown rating={detail.rating} />
+        </section>
+      )}
+      <History events={detail.events} />
+    </>
+  );
+}
+
+export default function RequestDetailPage() {
+  const id = Number(useParams().id);
+  return (
+    <Screen title="Yêu cầu của tôi" fallback={<DetailSkeleton />}>
+      {Number.isInteger(id) && id > 0 ? (
+        <Detail id={id} />
+      ) : (
+        <p className="lead">Không tìm thấy yêu cầu này.</p>
+      )}
+    </Screen>
+  );
+}

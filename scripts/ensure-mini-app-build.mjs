@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+/**
+ * Used by `npm start`: builds the mini app (mini-app/www) when it is missing or older than any
+ * of its sources, so a fresh clone works with `npm ci && npm start` and later starts stay fast.
+ * A failed build does not stop the server: it then answers /zapps/<appId>/ with
+ * "Mini App chưa được build" and the rest of the product works.
+ */
+import { spawnSync } from "node:child_process";
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const output = join(root, "mini-app/www/index.html");
+const sources = [
+  "mini-app/src",
+  "mini-app/index.html",
+  "mini-app/vite.config.mts",
+  "mini-app/package.json",
+  "app-config.json",
+  "shared/src",
+  "package-lock.json",
+].map((p) => join(root, p));
+
+/** Newest modification time under a file or folder (0 when missing). */
+function newest(path) {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    return 0;
+  }
+  if (!stats.isDirectory()) return stats.mtimeMs;
+  let latest = stats.mtimeMs;
+  for (const entry of readdirSync(path)) latest = Math.max(latest, newest(join(path, entry)));
+  return latest;
+}
+
+const built = newest(output);
+const changed = Math.max(...sources.map(newest));
+if (built > 0 && built >= changed) process.exit(0);
+
+process.stdout.write(
+  built === 0 ? "Building the mini app (first start)…\n" : "Mini app sources changed: rebuilding…\n",
+);
+const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+const result = spawnSync(npm, ["run", "build", "-w", "@cau-noi/mini-app"], { cwd: root, stdio: "inherit" });
+if (result.status !== 0) {
+  process.stderr.write("The mini app build failed; the server starts anyway (see the errors above).\n");
+}

@@ -1,0 +1,384 @@
+/**
+ * The mini app in a real browser against the real server (issue #4): build if needed, start
+ * `bot-server/src/index.ts` as a child on a free port with a new demo database, open
+ * http://localhost:<port>/zapps/<appId>/ in Debian's Chromium (headless, playwright-core), act as
+ * the demo citizen of Thôn 1, Cẩm Thanh, file a help request, see it in "Của tôi", and file one
+ * more while offline that is sent exactly once when the network returns.
+ *
+ * `localhost`, not 127.0.0.1: zmp-sdk mocks its APIs only there (zalo-platform.md §5.7).
+ * Screenshots go to tests/artifacts/ (git-ignored). Zalo's CDN is blocked here: zmp-ui's icon
+ * font (h5.zadn.vn) and Zalo's default avatar (h5.zdn.vn, which the stand-in hands out like Zalo
+ * does; the app falls back to initials) fail as expected; nothing else may fail.
+ *
+ *   npx vitest run --config vitest.browser.config.ts
+ */
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PERSONAS } from "../../bot-server/src/demo/seed";
+import { SANDBOX_ZALO } from "../../bot-server/src/env";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const ARTIFACTS = join(ROOT, "tests/artifacts");
+const CHROMIUM = "/usr/bin/chromium";
+const APP_PATH = `/zapps/${SANDBOX_ZALO.appId}/`;
+const ZALO_CDN = /^https:\/\/h5\.(zadn|zdn)\.vn\//;
+
+function persona(key: string) {
+  const found = DEMO_PERSONAS.find((p) => p.key === key);
+  if (!found) throw new Error(`demo persona ${key} is missing`);
+  return found;
+}
+const citizen = persona("citizen-camthanh");
+const newcomer = persona("citizen-new");
+const member = persona("member-camthanh-t1");
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, log: () => string) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${log()}`);
+    try {
+      const response = await fetch(`${url}/healthz`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server did not answer /healthz:\n${log()}`);
+}
+
+let server: ChildProcess;
+let serverLog = "";
+let baseUrl = "";
+let dataDir = "";
+let context: BrowserContext;
+let page: Page;
+const problems: string[] = [];
+/** The help request filed in the first test. */
+let requestId = 0;
+
+/** What the phone shows (360×720). */
+async function shot(name: string) {
+  await page.screenshot({ path: join(ARTIFACTS, `mini-app-${name}.png`) });
+}
+
+/** The whole page: the app scrolls inside .page, so the window is made as tall as its content. */
+async function shotFull(name: string) {
+  const height = Number(
+    await page.evaluate(`(() => {
+      const shell = document.querySelector(".shell");
+      const scroller = document.querySelector(".page");
+      return shell && scroller ? shell.clientHeight - scroller.clientHeight + scroller.scrollHeight : 720;
+    })()`),
+  );
+  await page.setViewportSize({ width: 360, height: Math.min(Math.max(height, 720), 4000) });
+  await shot(name);
+  await page.setViewportSize({ width: 360, height: 720 });
+}
+
+/** Browser-side expressions are strings: this file is type-checked without the DOM library. */
+const LARGE_TEXT_ON = `document.documentElement.classList.contains("text-large")`;
+
+/** Of a tab or tile: the visible link with that accessible name. */
+const link = (name: string) => page.getByRole("link", { name, exact: true });
+
+describe("mini app in Chromium", () => {
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const build = spawnSync(process.execPath, ["scripts/ensure-mini-app-build.mjs"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    if (build.status !== 0 || !existsSync(join(ROOT, "mini-app/www/index.html"))) {
+      throw new Error(`mini app build failed:\n${build.stdout}\n${build.stderr}`);
+    }
+
+    dataDir = mkdtempSync(join(tmpdir(), "cau-noi-browser-"));
+    const port = await freePort();
+    baseUrl = `http://localhost:${port}`;
+    // biome-ignore lint/style/noProcessEnv: the child gets a clean environment, plus PATH and HOME
+    const { PATH = "", HOME = dataDir } = process.env;
+    server = spawn(process.execPath, ["--import", "tsx", "bot-server/src/index.ts"], {
+      cwd: ROOT,
+      env: {
+        PATH,
+        HOME,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        DATABASE_PATH: join(dataDir, "cau-noi.db"),
+        UPLOAD_DIR: join(dataDir, "uploads"),
+        LOG_LEVEL: "warn",
+        DEMO_DATA: "true",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    server.stdout?.on("data", (chunk) => {
+      serverLog += chunk;
+    });
+    server.stderr?.on("data", (chunk) => {
+      serverLog += chunk;
+    });
+    await waitForHealth(baseUrl, server, () => serverLog);
+
+    context = await chromium.launchPersistentContext(join(dataDir, "chromium-profile"), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+      ],
+      viewport: { width: 360, height: 720 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: "vi-VN",
+      timezoneId: "Asia/Ho_Chi_Minh",
+    });
+    // Nothing leaves the machine: Zalo's CDN (the zmp-ui icon font) is refused at once.
+    await context.route(/^https?:\/\/(?!localhost[:/])/, (route) => route.abort());
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    page.on("console", (message) => {
+      if (
+        message.type() === "error" &&
+        !/zadn\.vn|zdn\.vn|ERR_FAILED|Failed to load resource/.test(message.text())
+      ) {
+        problems.push(`console: ${message.text()}`);
+      }
+    });
+    page.on("requestfailed", (request) => {
+      const url = request.url();
+      const offlineTry = request.failure()?.errorText === "net::ERR_INTERNET_DISCONNECTED";
+      if (!ZALO_CDN.test(url) && !offlineTry) problems.push(`request failed: ${url}`);
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    server?.kill("SIGTERM");
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("acts as a demo citizen, files a help request and sees it in Của tôi", async () => {
+    await page.goto(`${baseUrl}${APP_PATH}`);
+
+    // Sandbox: the identity switcher, then the demo citizen.
+    await expect
+      .poll(() => page.getByRole("heading", { name: "Chọn người dùng thử" }).isVisible())
+      .toBe(true);
+    await shot("identity-switcher");
+    await page.locator(`button[data-persona="${citizen.zaloAppUserId}"]`).click();
+
+    // Home: greeting with the name and village, the twelve labelled icons in SPEC order.
+    await expect.poll(() => page.getByText(`Chào anh/chị ${citizen.displayName}`).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText("Thôn 1, Xã Cẩm Thanh").isVisible()).toBe(true);
+    const tiles = await page.locator(".icon-grid .tile").allInnerTexts();
+    expect(tiles.map((t) => t.trim())).toEqual([
+      "Tin tức – sự kiện",
+      "Văn bản mới",
+      "Phản ánh hiện trường",
+      "Nộp hồ sơ trực tuyến",
+      "Du lịch – lưu trú – ẩm thực",
+      "Kết nối việc làm",
+      "Hỏi đáp – kiến nghị",
+      "Liên hệ",
+      "Nhờ Tổ công nghệ giúp",
+      "Của tôi",
+      "Đội của thôn",
+      "Thông báo",
+    ]);
+    // A citizen has no staff entries.
+    expect(await page.getByText("Quản trị xã").count()).toBe(0);
+    // Tap targets: every tile and tab at least 44 px high.
+    for (const box of await page
+      .locator(".tile, .bottom-nav a")
+      .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height))) {
+      expect(box).toBeGreaterThanOrEqual(44);
+    }
+    await shot("home");
+    await shotFull("home-full");
+
+    // Large text, saved, applied to <html>.
+    await link("Cài đặt").click();
+    await page.getByLabel("Chữ to").check();
+    expect(await page.evaluate(LARGE_TEXT_ON)).toBe(true);
+    await link("Trang chủ").click();
+    await expect.poll(() => page.getByText(`Chào anh/chị ${citizen.displayName}`).isVisible()).toBe(true);
+    await shot("home-large-text");
+    await shotFull("home-large-text-full");
+    await page.reload();
+    await expect.poll(() => page.getByText(`Chào anh/chị ${citizen.displayName}`).isVisible()).toBe(true);
+    expect(await page.evaluate(LARGE_TEXT_ON)).toBe(true);
+    await link("Cài đặt").click();
+    await page.getByLabel("Chữ to").uncheck();
+    await page.getByLabel("Tương phản cao").check();
+    expect(await page.evaluate(`document.documentElement.classList.contains("contrast-high")`)).toBe(true);
+    await link("Trang chủ").click();
+    await expect.poll(() => page.getByText(`Chào anh/chị ${citizen.displayName}`).isVisible()).toBe(true);
+    await shot("home-high-contrast");
+    await link("Cài đặt").click();
+    await page.getByLabel("Tương phản cao").uncheck();
+
+    // A grid entry not built yet opens the placeholder page.
+    await link("Trang chủ").click();
+    await link("Văn bản mới").click();
+    await expect.poll(() => page.getByText("Đang xây dựng").isVisible()).toBe(true);
+    await page.getByRole("button", { name: "Quay lại" }).click();
+
+    // The help request.
+    await link("Nhờ Tổ công nghệ giúp").click();
+    await expect.poll(() => page.getByText("1. Anh/chị cần giúp việc gì?").isVisible()).toBe(true);
+    await page.getByRole("button", { name: "Gửi cho Tổ công nghệ" }).click();
+    await expect.poll(() => page.getByText("Anh/chị vui lòng chọn việc cần giúp.").isVisible()).toBe(true);
+    await page.getByLabel("Định danh điện tử VNeID mức 2").check();
+    await page.getByLabel("Đến nhà giúp").check();
+    await page
+      .getByLabel("3. Ghi chú thêm (không bắt buộc)")
+      .fill("Chiều thứ Bảy tôi ở nhà, nhờ tổ cài VNeID mức 2.");
+    await shotFull("help-form");
+    await page.getByRole("button", { name: "Gửi cho Tổ công nghệ" }).click();
+    await expect.poll(() => page.getByText(/Đã gửi yêu cầu số \d+/).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText("Chờ tiếp nhận").first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByText("Đang chờ thành viên Tổ công nghệ nhận").isVisible()).toBe(true);
+    requestId = Number((await page.getByText(/Đã gửi yêu cầu số \d+/).innerText()).match(/\d+/)?.[0]);
+    await shotFull("request-detail");
+
+    // Của tôi: the new request, with its status.
+    await page.getByRole("button", { name: "Quay lại" }).click();
+    await link("Của tôi").first().click();
+    const item = page.locator(".list-item", { hasText: `số ${requestId}` });
+    await expect.poll(() => item.isVisible()).toBe(true);
+    expect(await item.innerText()).toContain("Định danh điện tử VNeID mức 2");
+    expect(await item.innerText()).toContain("Chờ tiếp nhận");
+    await shot("mine");
+
+    // Offline: the next request stays on the phone, then goes exactly once.
+    await link("Trang chủ").click();
+    await link("Nhờ Tổ công nghệ giúp").click();
+    await page.getByLabel("Sổ sức khỏe điện tử").check();
+    await page.getByLabel("Gặp tại Bộ phận Một cửa").check();
+    await context.setOffline(true);
+    await page.getByRole("button", { name: "Gửi cho Tổ công nghệ" }).click();
+    await expect.poll(() => page.getByText("Đã lưu yêu cầu trên máy.").isVisible()).toBe(true);
+    await link("Xem “Của tôi”").click();
+    await expect.poll(() => page.getByText("Chưa gửi được (1)").isVisible()).toBe(true);
+    await expect.poll(() => page.getByText("Đang ngoại tuyến", { exact: true }).isVisible()).toBe(true);
+    await shot("mine-offline");
+    await context.setOffline(false);
+    await expect.poll(() => page.getByText("Chưa gửi được (1)").count(), { timeout: 20_000 }).toBe(0);
+    const eHealth = page.locator(".list-item", { hasText: "Sổ sức khỏe điện tử" });
+    await expect.poll(() => eHealth.count(), { timeout: 20_000 }).toBe(1);
+
+    // The server has it once, whatever the retries.
+    const token = String(await page.evaluate(`JSON.parse(localStorage.getItem("cau-noi.session.v1")).token`));
+    const response = await fetch(`${baseUrl}/api/requests/mine`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const mine = (await response.json()) as { items: Array<{ category: string }> };
+    expect(mine.items.filter((r) => r.category === "e_health")).toHaveLength(1);
+    expect(mine.items.filter((r) => r.category === "vneid_level2").length).toBeGreaterThanOrEqual(1);
+
+    expect(problems).toEqual([]);
+  });
+
+  it("lets a new user pick a home village once, typed without diacritics", async () => {
+    await page.getByRole("button", { name: "Đổi người" }).click();
+    await page.locator(`button[data-persona="${newcomer.zaloAppUserId}"]`).click();
+    await expect.poll(() => page.getByRole("heading", { name: "Chọn nơi ở" }).isVisible()).toBe(true);
+    await page.getByLabel("Tìm thôn, khối phố hoặc xã, phường").fill("cam thanh thon 2");
+    const choice = page.getByRole("button", { name: /^Thôn 2\s*Xã Cẩm Thanh/ });
+    await expect.poll(() => choice.count()).toBe(1);
+    await shot("village-picker");
+    await choice.click();
+    await expect.poll(() => page.getByText(`Chào anh/chị ${newcomer.displayName}`).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText("Thôn 2, Xã Cẩm Thanh").isVisible()).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it("shows the mini app in a phone frame beside the OA chat, acting as the persona picked there", async () => {
+    const desk = await context.newPage();
+    await desk.setViewportSize({ width: 1400, height: 900 });
+    const deskProblems: string[] = [];
+    desk.on("pageerror", (error) => deskProblems.push(error.message));
+    await desk.goto(`${baseUrl}/`);
+    const frame = desk.frameLocator("#mini-app-frame");
+    // The chat starts with the first demo persona; the phone follows.
+    await expect
+      .poll(() => frame.getByText(`Chào anh/chị ${citizen.displayName}`).isVisible(), { timeout: 20_000 })
+      .toBe(true);
+    await desk.locator("#persona-list button", { hasText: member.displayName }).first().click();
+    await expect
+      .poll(() => frame.getByText(`Chào anh/chị ${member.displayName}`).isVisible(), { timeout: 20_000 })
+      .toBe(true);
+    // A member sees the team's entry on home.
+    await expect.poll(() => frame.getByText("Tổ công nghệ – việc cần làm").isVisible()).toBe(true);
+    await desk.screenshot({ path: join(ARTIFACTS, "mini-app-sandbox-page.png") });
+    expect(deskProblems).toEqual([]);
+    await desk.close();
+  });
+
+  it("shows who helped, and the citizen rates the resolved request in one tap", async () => {
+    // The member of Thôn 1's team claims and resolves it (through the API, as their app would).
+    const zalo = await fetch(`${baseUrl}/__zalo/graph/sandbox/users/${member.zaloAppUserId}/access-token`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: member.displayName }),
+    }).then((r) => r.json() as Promise<{ access_token: string }>);
+    const { token } = await fetch(`${baseUrl}/api/session`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ accessToken: zalo.access_token }),
+    }).then((r) => r.json() as Promise<{ token: string }>);
+    const act = (action: string, body: unknown) =>
+      fetch(`${baseUrl}/api/requests/${requestId}/${action}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
+    expect((await act("claim", {})).status).toBe(200);
+    expect((await act("resolve", { outcomeCode: "vneid_level2_activated" })).status).toBe(200);
+
+    await page.getByRole("button", { name: "Đổi người" }).click();
+    await page.locator(`button[data-persona="${citizen.zaloAppUserId}"]`).click();
+    await expect.poll(() => page.getByText(`Chào anh/chị ${citizen.displayName}`).isVisible()).toBe(true);
+    await link("Của tôi").first().click();
+    const item = page.locator(".list-item", { hasText: `số ${requestId}` });
+    await expect.poll(() => item.getByText("Đã xử lý xong").isVisible()).toBe(true);
+    expect(await item.innerText()).toContain(member.displayName);
+    await shot("mine-resolved");
+    await item.getByRole("button", { name: "5 sao – Rất hài lòng" }).click();
+    await expect.poll(() => item.getByRole("img", { name: "Đã đánh giá 5 sao" }).isVisible()).toBe(true);
+    await expect.poll(() => item.getByText("Đã đóng").isVisible()).toBe(true);
+
+    await item.getByRole("link").first().click();
+    await expect.poll(() => page.getByText("Người giúp anh/chị").first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByText("Anh/chị đã đánh giá 5 sao").isVisible()).toBe(true);
+    expect(await page.locator("section[aria-label='Người giúp anh/chị']").innerText()).toContain(
+      member.displayName,
+    );
+    await shotFull("request-rated");
+    expect(problems).toEqual([]);
+  });
+});
