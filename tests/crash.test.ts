@@ -15,7 +15,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { count, eq, inArray } from "drizzle-orm";
@@ -30,7 +29,7 @@ import { dedupeKeyOf } from "../bot-server/src/webhook/inbox";
 import { signatureHeader } from "../bot-server/src/webhook/signature";
 import { createZaloStandin, type SentMessage } from "../bot-server/src/zalo-standin";
 import { tempDir } from "./helpers/db";
-import { listen } from "./helpers/server";
+import { freePort, listen } from "./helpers/server";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const KILLS = 3;
@@ -40,18 +39,6 @@ const START_TIMEOUT_MS = 20_000;
 const DRAIN_TIMEOUT_MS = 20_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface Posted {
   rawBody: string;

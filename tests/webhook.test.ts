@@ -18,7 +18,7 @@ import { createOutboxWorker } from "../bot-server/src/outbox/worker";
 import { KNOWN_EVENT_NAMES, zaloEventSchema } from "../bot-server/src/webhook/events";
 import { signatureHeader } from "../bot-server/src/webhook/signature";
 import { createInboxWorker } from "../bot-server/src/webhook/worker";
-import { createOaClient } from "../bot-server/src/zalo/oa-client";
+import { oaClientFor } from "../bot-server/src/zalo/oa-client";
 import { type Chat, startChat } from "./helpers/chat";
 import { listen } from "./helpers/server";
 
@@ -484,12 +484,7 @@ describe("ids stay strings", () => {
     });
     const outbox = createOutboxWorker({
       db: c.db,
-      oa: createOaClient({
-        openApiUrl: config.zalo.openApiUrl,
-        oauthUrl: config.zalo.oauthUrl,
-        appId: config.zalo.appId,
-        appSecret: config.zalo.appSecret,
-      }),
+      oa: oaClientFor(config.zalo),
       config,
       logger: createLogger("silent"),
       now: () => c.clock.now,

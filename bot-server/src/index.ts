@@ -14,7 +14,7 @@ import { startSweeper } from "./requests/sweeper";
 import { registerDemoFollowers } from "./sandbox/followers";
 import { createInboxWorker } from "./webhook/worker";
 import { createGraphClient } from "./zalo/graph-client";
-import { createOaClient } from "./zalo/oa-client";
+import { oaClientFor } from "./zalo/oa-client";
 import { createZaloStandin } from "./zalo-standin";
 
 const config = loadEnv();
@@ -35,12 +35,7 @@ const app = createApp(deps, services);
 
 const outbox = createOutboxWorker({
   db: handle.db,
-  oa: createOaClient({
-    openApiUrl: config.zalo.openApiUrl,
-    oauthUrl: config.zalo.oauthUrl,
-    appId: config.zalo.appId,
-    appSecret: config.zalo.appSecret,
-  }),
+  oa: oaClientFor(config.zalo),
   config,
   logger,
   now,

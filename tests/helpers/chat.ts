@@ -14,7 +14,7 @@ import { createLogger } from "../../bot-server/src/lib/logger";
 import { createOutboxWorker } from "../../bot-server/src/outbox/worker";
 import { createInboxWorker } from "../../bot-server/src/webhook/worker";
 import { createGraphClient } from "../../bot-server/src/zalo/graph-client";
-import { createOaClient } from "../../bot-server/src/zalo/oa-client";
+import { oaClientFor } from "../../bot-server/src/zalo/oa-client";
 import { createZaloStandin, type UserAction } from "../../bot-server/src/zalo-standin";
 import { listen } from "./server";
 
@@ -166,12 +166,7 @@ export async function startChat() {
     async deliver() {
       const worker = createOutboxWorker({
         db: handle.db,
-        oa: createOaClient({
-          openApiUrl: config.zalo.openApiUrl,
-          oauthUrl: config.zalo.oauthUrl,
-          appId: config.zalo.appId,
-          appSecret: config.zalo.appSecret,
-        }),
+        oa: oaClientFor(config.zalo),
         config,
         logger,
         now: deps.now,

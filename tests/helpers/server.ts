@@ -3,7 +3,7 @@
  * Zalo stand-in on its own port (our graph client calls it over HTTP, as in live mode), and a
  * clock the test can move. Logs are captured so tests can prove no secret reaches them.
  */
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, createServer } from "node:net";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { createApp } from "../../bot-server/src/app";
@@ -16,6 +16,19 @@ import { tempDir } from "./db";
 import { buildWorld, T0 } from "./fixtures";
 
 type Fetch = (request: Request) => Response | Promise<Response>;
+
+/** A TCP port free on 127.0.0.1 right now, for a child server. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 export function listen(fetch: Fetch): Promise<{ url: string; close: () => Promise<void> }> {
   return new Promise((resolve) => {

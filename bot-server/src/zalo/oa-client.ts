@@ -2,6 +2,7 @@
  * Our client for the Zalo OA Open API and OAuth v4 (zalo-platform.md §2–§3). It only speaks
  * HTTP and classifies answers; retrying, pacing and token storage are the outbox's job.
  */
+import type { ZaloConfig } from "../env";
 import { appSecretProof } from "./graph-client";
 
 export type SendOutcome =
@@ -126,3 +127,15 @@ export function createOaClient(options: OaClientOptions) {
 }
 
 export type OaClient = ReturnType<typeof createOaClient>;
+
+/** The client for the configured Zalo (or its stand-in in sandbox mode and tests). */
+export function oaClientFor(
+  zalo: Pick<ZaloConfig, "openApiUrl" | "oauthUrl" | "appId" | "appSecret">,
+): OaClient {
+  return createOaClient({
+    openApiUrl: zalo.openApiUrl,
+    oauthUrl: zalo.oauthUrl,
+    appId: zalo.appId,
+    appSecret: zalo.appSecret,
+  });
+}
