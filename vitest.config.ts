@@ -3,7 +3,9 @@ import { defineConfig } from "vitest/config";
 /**
  * `npm test` runs both projects: the suites under tests/ (real SQLite, the app over HTTP) and the
  * browser tests under tests/browser (the real server and mini app in Debian's Chromium, driven by
- * playwright-core; `apt-get install chromium`). `npx vitest run --project unit` skips the browser.
+ * playwright-core; `apt-get install chromium`). `npm test` runs them one after the other, so the
+ * browser tests do not compete for the CPU with the unit suites: `npm run test:unit`,
+ * `npm run test:browser`.
  */
 export default defineConfig({
   test: {

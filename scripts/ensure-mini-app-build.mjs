@@ -44,7 +44,13 @@ process.stdout.write(
   built === 0 ? "Building the mini app (first start)…\n" : "Mini app sources changed: rebuilding…\n",
 );
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-const result = spawnSync(npm, ["run", "build", "-w", "@cau-noi/mini-app"], { cwd: root, stdio: "inherit" });
+// Always a production build: a NODE_ENV inherited from the caller (vitest sets "test") would give
+// React's development build and a router without the /zapps/<APP_ID> base path.
+const result = spawnSync(npm, ["run", "build", "-w", "@cau-noi/mini-app"], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: "production" },
+});
 if (result.status !== 0) {
   process.stderr.write("The mini app build failed; the server starts anyway (see the errors above).\n");
 }
