@@ -49,6 +49,7 @@ const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 const result = spawnSync(npm, ["run", "build", "-w", "@cau-noi/mini-app"], {
   cwd: root,
   stdio: "inherit",
+  // biome-ignore lint/style/noProcessEnv: a build script passes its environment on to the build
   env: { ...process.env, NODE_ENV: "production" },
 });
 if (result.status !== 0) {
