@@ -15,7 +15,14 @@
  *   outbox sends its replies to (ZALO_OPENAPI_URL etc. point at it; it accepts every follower the
  *   bench writes as, so replies are sent, not refused). Zalo's side of the conversation costs
  *   the server nothing, as in production. The generator has its own core; its own lag (actual
- *   send − scheduled send) is printed so an overloaded generator shows.
+ *   send − scheduled send) is printed so an overloaded generator shows. A worker thread samples
+ *   the inbox backlog and the WAL size once a second on its own read-only connection, so a
+ *   database lock can never stall the generator.
+ *
+ * Each phase starts with its keep-alive connections already open (as Zalo's would be) and
+ * reports the CPU time the target process spent per acknowledged event, read from /proc (for
+ * the real server that includes the inbox and outbox work done meanwhile), and where in time the
+ * slow acknowledgements fell (p99 per 5 s).
  *
  * Open loop: event i is due at start + i / rate whatever happened to earlier ones, and its
  * latency is counted from that due time to the last byte of the answer, so queueing anywhere
@@ -36,12 +43,14 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { Agent, request } from "node:http";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { count, eq, max, min } from "drizzle-orm";
+import { Worker } from "node:worker_threads";
+import { count, eq } from "drizzle-orm";
 import { type DatabaseHandle, openDatabase } from "../../bot-server/src/db/client";
 import { outboxMessages, webhookEvents } from "../../bot-server/src/db/schema";
 import { SANDBOX_ZALO } from "../../bot-server/src/env";
@@ -258,6 +267,8 @@ interface Phase {
   duplicates: number;
   /** Latency of every 200, ms (open loop: from the due time; closed loop: from the send). */
   latencies: number[];
+  /** Due time of each of those 200s, ms after the phase began (open loop; send time otherwise). */
+  dueAt: number[];
   overBudget: number;
   /** First due time to last answer. */
   seconds: number;
@@ -282,6 +293,7 @@ function emptyPhase(label: string, offered: number | null): Phase {
     firstError: null,
     duplicates: 0,
     latencies: [],
+    dueAt: [],
     overBudget: 0,
     seconds: 0,
     ackRate: 0,
@@ -306,7 +318,7 @@ function processCpuMs(pid: number | undefined): number {
   }
 }
 
-function record(phase: Phase, event: SignedEvent, ms: number, outcome: Answer | Error) {
+function record(phase: Phase, event: SignedEvent, ms: number, outcome: Answer | Error, dueAt: number) {
   if (outcome instanceof Error) {
     if (outcome.message === "timeout") phase.timeouts += 1;
     else phase.networkErrors += 1;
@@ -321,6 +333,7 @@ function record(phase: Phase, event: SignedEvent, ms: number, outcome: Answer | 
   phase.acked += 1;
   phase.ackedMsgIds.push(event.msgId);
   phase.latencies.push(ms);
+  phase.dueAt.push(dueAt);
   if (ms > ZALO_BUDGET_MS) phase.overBudget += 1;
   if (outcome.body.includes('"duplicate":true')) phase.duplicates += 1;
 }
@@ -338,20 +351,47 @@ interface OpenLoopOptions {
   next: (i: number) => SignedEvent;
   /** The target process, whose CPU time is recorded. */
   pid?: number;
+  /** Connections to use (and leave open); a new agent, closed afterwards, by default. */
+  agent?: Agent;
   /** Called about once a second during the phase with the seconds elapsed and the counts so far. */
   everySecond?: (elapsed: number, phase: Phase) => void;
+}
+
+/** Keep-alive connections, at most `connections`, one agent per target for all its phases. */
+function keepAliveAgent(connections: number) {
+  return new Agent({
+    keepAlive: true,
+    maxSockets: connections,
+    maxFreeSockets: connections,
+    scheduling: "fifo",
+  });
+}
+
+/**
+ * Opens `connections` keep-alive connections (concurrent GET /healthz, any answer) right before a
+ * phase, so it starts with them open, as Zalo's would be. Without this, the agent opens them one
+ * by one during the first second while events queue behind them, and a busy server accepts
+ * them slowly: up to a second of latency, a cold start rather than the steady state under study.
+ */
+async function preconnect(agent: Agent, port: number, connections: number) {
+  const one = () =>
+    new Promise<void>((resolve, reject) => {
+      const req = request({ agent, host: "127.0.0.1", port, method: "GET", path: "/healthz" }, (res) => {
+        res.resume();
+        res.on("end", () => resolve());
+      });
+      req.on("error", reject);
+      req.setTimeout(10_000, () => req.destroy(new Error("preconnect timeout")));
+      req.end();
+    });
+  await Promise.all(Array.from({ length: connections }, one));
 }
 
 async function openLoop(o: OpenLoopOptions): Promise<Phase> {
   const phase = emptyPhase(o.label, o.rate);
   const total = Math.round(o.rate * o.seconds);
   const interval = 1000 / o.rate;
-  const agent = new Agent({
-    keepAlive: true,
-    maxSockets: o.connections,
-    maxFreeSockets: o.connections,
-    scheduling: "fifo",
-  });
+  const agent = o.agent ?? keepAliveAgent(o.connections);
   const lags = new Float64Array(total);
   const inFlight = new Map<number, { due: number; destroy: (reason: string) => void }>();
   let completed = 0;
@@ -379,7 +419,7 @@ async function openLoop(o: OpenLoopOptions): Promise<Phase> {
   const settle = (i: number, event: SignedEvent, due: number, outcome: Answer | Error) => {
     if (!inFlight.delete(i)) return;
     lastAnswer = performance.now();
-    record(phase, event, lastAnswer - due, outcome);
+    record(phase, event, lastAnswer - due, outcome, due - start);
     completed += 1;
     if (completed === total) finish();
   };
@@ -412,7 +452,7 @@ async function openLoop(o: OpenLoopOptions): Promise<Phase> {
     clearInterval(sweeper);
     clearInterval(ticker);
     clearTimeout(watchdog);
-    agent.destroy();
+    if (!o.agent) agent.destroy();
   }
   phase.serverCpuMs = processCpuMs(o.pid) - cpuBefore;
   phase.seconds = (lastAnswer - start) / 1000;
@@ -450,7 +490,7 @@ async function closedLoop(o: ClosedLoopOptions): Promise<Phase> {
       phase.sent += 1;
       const outcome = await post(agent, o.port, event, o.timeoutMs).done.catch((error: Error) => error);
       lastAnswer = performance.now();
-      record(phase, event, lastAnswer - sentAt, outcome);
+      record(phase, event, lastAnswer - sentAt, outcome, sentAt - start);
     }
   };
   try {
@@ -598,24 +638,62 @@ function pendingCount(handle: DatabaseHandle): number {
   );
 }
 
+/** What the sampler thread saw, about once a second, while the load ran. */
+interface Sample {
+  /** ms after the phase began. */
+  at: number;
+  /** Ids from the oldest pending event to the newest: the inbox's backlog (it works in id order). */
+  backlog: number;
+  walBytes: number;
+  /** How long the two reads took: long when the database was locked. */
+  queryMs: number;
+}
+
 /**
- * Backlog estimate in O(log n) (two index lookups), cheap enough to sample every second from
- * the generator's process: ids from the oldest pending event to the newest. The inbox works in
- * id order, so this is the pending count up to the odd event waiting for a retry.
+ * The sampler runs in a worker thread with its own read-only connection, so that a read that
+ * waits for a lock never delays the generator (which would show up as webhook latency). Two
+ * index lookups and a stat() a second: negligible next to the server's work.
  */
-function backlogEstimate(handle: DatabaseHandle): number {
-  const newest =
-    handle.db
-      .select({ id: max(webhookEvents.id) })
-      .from(webhookEvents)
-      .get()?.id ?? 0;
-  const oldestPending =
-    handle.db
-      .select({ id: min(webhookEvents.id) })
-      .from(webhookEvents)
-      .where(eq(webhookEvents.status, "pending"))
-      .get()?.id ?? null;
-  return oldestPending === null ? 0 : newest - oldestPending + 1;
+const SAMPLER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const { statSync } = require("node:fs");
+const Database = require(workerData.driver);
+const db = new Database(workerData.path, { readonly: true, fileMustExist: true });
+db.pragma("busy_timeout = 5000");
+const newest = db.prepare("SELECT max(id) AS id FROM webhook_events");
+const oldestPending = db.prepare("SELECT min(id) AS id FROM webhook_events WHERE status = 'pending'");
+setInterval(() => {
+  const started = performance.now();
+  const n = newest.get().id ?? 0;
+  const p = oldestPending.get().id;
+  const queryMs = performance.now() - started;
+  let walBytes = 0;
+  try { walBytes = statSync(workerData.path + "-wal").size; } catch {}
+  parentPort.postMessage({ backlog: p === null || p === undefined ? 0 : n - p + 1, walBytes, queryMs });
+}, workerData.everyMs);
+`;
+
+function startSampler(dbPath: string, everyMs = 1000) {
+  const driver = createRequire(import.meta.url).resolve("better-sqlite3");
+  const worker = new Worker(SAMPLER_SOURCE, { eval: true, workerData: { driver, path: dbPath, everyMs } });
+  const samples: Sample[] = [];
+  let origin = performance.now();
+  let failure: string | null = null;
+  worker.on("message", (m: Omit<Sample, "at">) => samples.push({ ...m, at: performance.now() - origin }));
+  worker.on("error", (error) => {
+    failure = String(error);
+  });
+  return {
+    samples,
+    /** Times samples from now on (call when the phase begins). */
+    resetOrigin: () => {
+      origin = performance.now();
+      samples.length = 0;
+    },
+    latest: (): Sample | undefined => samples[samples.length - 1],
+    failure: () => failure,
+    stop: () => worker.terminate(),
+  };
 }
 
 /** How many acknowledged msg_ids have no row in webhook_events. */
@@ -674,6 +752,55 @@ function errorText(p: Phase): string {
     p.duplicates > 0 ? `${fmtInt(p.duplicates)} answered duplicate` : "",
   ].filter(Boolean);
   return parts.length === 0 ? "" : `${parts.join(", ")}; first: ${p.firstError ?? "?"}`;
+}
+
+/**
+ * When the slow acknowledgements happened: p99 per 5-second window of due times, then the worst
+ * seconds with what the sampler saw around them (backlog, WAL size, how long its reads took).
+ */
+function printTimeline(phase: Phase, samples: readonly Sample[]) {
+  const buckets = (width: number) => {
+    const map = new Map<number, number[]>();
+    for (const [i, ms] of phase.latencies.entries()) {
+      const key = Math.floor((phase.dueAt[i] ?? 0) / width);
+      let list = map.get(key);
+      if (!list) {
+        list = [];
+        map.set(key, list);
+      }
+      list.push(ms);
+    }
+    return [...map]
+      .sort((a, b) => a[0] - b[0])
+      .map(([key, ms]) => ({ key, n: ms.length, ...summarizeLatency(ms) }));
+  };
+  console.log(
+    `
+${phase.label}: p99 (ms) per 5 s of due time: ${buckets(5000)
+      .map((b) => fmtMs(b.p99))
+      .join(" · ")}`,
+  );
+  const worst = buckets(1000)
+    .sort((a, b) => b.p99 - a.p99)
+    .slice(0, 3);
+  for (const w of worst) {
+    const near = samples.filter((x) => x.at >= w.key * 1000 - 1000 && x.at <= w.key * 1000 + 3000);
+    const seen =
+      near.length === 0
+        ? ""
+        : `; sampler: backlog ≈ ${fmtInt(Math.max(...near.map((x) => x.backlog)))},` +
+          ` WAL ≤ ${(Math.max(...near.map((x) => x.walBytes)) / 1_048_576).toFixed(0)} MB,` +
+          ` its reads ≤ ${fmtMs(Math.max(...near.map((x) => x.queryMs)))} ms`;
+    console.log(
+      `  second ${w.key}: p99 ${fmtMs(w.p99)} ms, max ${fmtMs(w.max)} ms over ${fmtInt(w.n)} acks${seen}`,
+    );
+  }
+  if (samples.length > 0) {
+    console.log(
+      `  sampler over the phase: WAL up to ${(Math.max(...samples.map((x) => x.walBytes)) / 1_048_576).toFixed(0)} MB,` +
+        ` its reads took up to ${fmtMs(Math.max(...samples.map((x) => x.queryMs)))} ms (${samples.length} samples)`,
+    );
+  }
 }
 
 /** CPU time of the target process per acknowledged event, ms (NaN when unknown or none acked). */
@@ -742,6 +869,7 @@ async function main(options: Options): Promise<number> {
   }
   const standin = await listen(standinHandle.app.fetch);
   let reader: DatabaseHandle | undefined;
+  const agents: Agent[] = [];
   let exitCode = 0;
   try {
     console.log(
@@ -779,6 +907,9 @@ async function main(options: Options): Promise<number> {
     await waitReady(server, `http://127.0.0.1:${port}/healthz`, 120_000);
     reader = openDatabase(dbPath, { migrate: false });
     console.log(`\nReal server up on port ${port}. Warming up (${Math.min(1000, options.rate)} events)…`);
+    const webhookAgent = keepAliveAgent(options.connections);
+    agents.push(webhookAgent);
+    await preconnect(webhookAgent, port, options.connections);
     const warm = await openLoop({
       label: "warm-up",
       port,
@@ -787,6 +918,7 @@ async function main(options: Options): Promise<number> {
       connections: options.connections,
       timeoutMs: options.timeoutMs,
       next: eventSource(followers, options.seed, runTag, 0),
+      agent: webhookAgent,
     });
     // Let the inbox finish the warm-up events so the measured phase starts from an empty backlog.
     for (let i = 0; i < 600 && pendingCount(reader) > 0; i++) await sleep(100);
@@ -794,9 +926,9 @@ async function main(options: Options): Promise<number> {
     const eventsBefore = before.pending + before.processed + before.ignored + before.failed;
 
     console.log(`Sending ${fmtInt(options.rate * options.seconds)} events to the real webhook…`);
-    const reader1 = reader;
-    let backlogPeak = 0;
-    let backlogPeakAt = 0;
+    await preconnect(webhookAgent, port, options.connections);
+    const sampler = startSampler(dbPath);
+    sampler.resetOrigin();
     const webhook = await openLoop({
       label: "webhook (real server)",
       port,
@@ -806,19 +938,21 @@ async function main(options: Options): Promise<number> {
       connections: options.connections,
       timeoutMs: options.timeoutMs,
       next: eventSource(followers, options.seed, runTag, 1),
+      agent: webhookAgent,
       everySecond: (elapsed, live) => {
-        const backlog = backlogEstimate(reader1);
-        if (backlog > backlogPeak) {
-          backlogPeak = backlog;
-          backlogPeakAt = elapsed;
-        }
-        if (elapsed % 10 === 0) {
+        const last = sampler.latest();
+        if (elapsed % 10 === 0 && last) {
           console.log(
-            `  ${elapsed.toFixed(0).padStart(3)} s: ${fmtInt(live.acked)} acked, backlog ≈ ${fmtInt(backlog)}`,
+            `  ${elapsed.toFixed(0).padStart(3)} s: ${fmtInt(live.acked)} acked, backlog ≈ ${fmtInt(last.backlog)},` +
+              ` WAL ${(last.walBytes / 1_048_576).toFixed(0)} MB`,
           );
         }
       },
     });
+    await sampler.stop();
+    const samples = [...sampler.samples];
+    if (sampler.failure()) console.log(`  (the sampler failed: ${sampler.failure()})`);
+    const peak = samples.reduce<Sample | null>((a, b) => (a === null || b.backlog > a.backlog ? b : a), null);
     const loadEnd = performance.now();
     const loadStart = loadEnd - webhook.seconds * 1000;
 
@@ -854,8 +988,8 @@ async function main(options: Options): Promise<number> {
     const inbox: InboxReport = {
       stored: storedTotal,
       finishedDuringLoad: storedTotal - pendingAtLoadEnd,
-      backlogPeak,
-      backlogPeakAt,
+      backlogPeak: peak?.backlog ?? 0,
+      backlogPeakAt: (peak?.at ?? 0) / 1000,
       pendingAtLoadEnd,
       drainedAfter,
       finished,
@@ -886,6 +1020,7 @@ async function main(options: Options): Promise<number> {
     }
     reader.close();
     reader = undefined;
+    webhookAgent.destroy();
     await stopChild(server);
     console.log(
       `\nThe real server logged ${fmtInt(server.logLines)} records at warn or above${server.logLines > 0 ? "; the last:" : "."}`,
@@ -901,6 +1036,9 @@ async function main(options: Options): Promise<number> {
     );
     const barePort = await waitForListening(bare);
     console.log(`\nBare route up on port ${barePort}. Warming up, then the same load…`);
+    const bareAgent = keepAliveAgent(options.connections);
+    agents.push(bareAgent);
+    await preconnect(bareAgent, barePort, options.connections);
     await openLoop({
       label: "warm-up",
       port: barePort,
@@ -909,7 +1047,9 @@ async function main(options: Options): Promise<number> {
       connections: options.connections,
       timeoutMs: options.timeoutMs,
       next: eventSource(followers, options.seed, runTag, 3),
+      agent: bareAgent,
     });
+    await preconnect(bareAgent, barePort, options.connections);
     const bareRun = await openLoop({
       label: "bare route",
       port: barePort,
@@ -919,6 +1059,7 @@ async function main(options: Options): Promise<number> {
       connections: options.connections,
       timeoutMs: options.timeoutMs,
       next: eventSource(followers, options.seed, runTag, 4),
+      agent: bareAgent,
     });
     let bareMax: Phase | null = null;
     if (options.saturate > 0) {
@@ -935,6 +1076,7 @@ async function main(options: Options): Promise<number> {
         next: eventSource(followers, options.seed, runTag, 5),
       });
     }
+    bareAgent.destroy();
     await stopChild(bare);
 
     // ------------------------------------------------------------------ report
@@ -946,6 +1088,8 @@ async function main(options: Options): Promise<number> {
       [webhook, bareRun],
       ratio,
     );
+    printTimeline(webhook, samples);
+    printTimeline(bareRun, []);
     if (webhookMax && bareMax) {
       printTable(
         `Capacity, ${options.saturateConnections} requests always in flight for ${options.saturate} s (ms from send; for insight):`,
@@ -1003,6 +1147,7 @@ async function main(options: Options): Promise<number> {
     return exitCode;
   } finally {
     reader?.close();
+    for (const agent of agents) agent.destroy();
     killChildren();
     await standin.close();
     if (options.cpuProf) {
