@@ -40,38 +40,33 @@ const communesRoute = createRoute({
   summary: "Các xã, phường dùng Cầu Nối",
   responses: { 200: list(z.object({ id: z.number(), code: z.string(), name: z.string() })) },
 });
-const contactsRoute = createRoute({
-  method: "get",
-  path: "/api/public/contacts",
-  tags,
-  summary: "Số điện thoại lãnh đạo, đường dây nóng, công an, y tế, các thôn",
-  request: { query: communeQuery },
-  responses: { 200: list(contactItemSchema), 400: errorResponses[400] },
-});
-const proceduresRoute = createRoute({
-  method: "get",
-  path: "/api/public/procedures",
-  tags,
-  summary: "Thủ tục thường gặp, giấy tờ cần mang, đường dẫn Cổng dịch vụ công",
-  request: { query: communeQuery },
-  responses: { 200: list(procedureItemSchema), 400: errorResponses[400] },
-});
-const placesRoute = createRoute({
-  method: "get",
-  path: "/api/public/places",
-  tags,
-  summary: "Lưu trú, du lịch, ẩm thực, đặc sản, sản phẩm OCOP",
-  request: { query: communeQuery },
-  responses: { 200: list(placeItemSchema), 400: errorResponses[400] },
-});
-const jobsRoute = createRoute({
-  method: "get",
-  path: "/api/public/jobs",
-  tags,
-  summary: "Việc làm và lớp đào tạo còn hạn",
-  request: { query: communeQuery },
-  responses: { 200: list(jobItemSchema), 400: errorResponses[400] },
-});
+/** `GET <path>?communeId=`: a public list of one commune's directory. */
+const communeListRoute = <P extends string, T extends z.ZodType>(path: P, summary: string, item: T) =>
+  createRoute({
+    method: "get",
+    path,
+    tags,
+    summary,
+    request: { query: communeQuery },
+    responses: { 200: list(item), 400: errorResponses[400] },
+  });
+
+const contactsRoute = communeListRoute(
+  "/api/public/contacts",
+  "Số điện thoại lãnh đạo, đường dây nóng, công an, y tế, các thôn",
+  contactItemSchema,
+);
+const proceduresRoute = communeListRoute(
+  "/api/public/procedures",
+  "Thủ tục thường gặp, giấy tờ cần mang, đường dẫn Cổng dịch vụ công",
+  procedureItemSchema,
+);
+const placesRoute = communeListRoute(
+  "/api/public/places",
+  "Lưu trú, du lịch, ẩm thực, đặc sản, sản phẩm OCOP",
+  placeItemSchema,
+);
+const jobsRoute = communeListRoute("/api/public/jobs", "Việc làm và lớp đào tạo còn hạn", jobItemSchema);
 const teamRoute = createRoute({
   method: "get",
   path: "/api/public/villages/{id}/team",
