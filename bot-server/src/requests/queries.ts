@@ -193,6 +193,31 @@ function photoIdsOf(db: Db, requestId: number): string[] {
     .map((p) => p.id);
 }
 
+/** Photo ids of several requests in one query (a page of public reports), in position order. */
+function photoIdsByRequest(db: Db, requestIds: number[]): Map<number, string[]> {
+  const byRequest = new Map<number, string[]>();
+  if (requestIds.length === 0) return byRequest;
+  const rows = db
+    .select({ requestId: requestPhotos.requestId, id: requestPhotos.photoId })
+    .from(requestPhotos)
+    .where(inArray(requestPhotos.requestId, requestIds))
+    .orderBy(asc(requestPhotos.requestId), asc(requestPhotos.position))
+    .all();
+  for (const row of rows) byRequest.set(row.requestId, [...(byRequest.get(row.requestId) ?? []), row.id]);
+  return byRequest;
+}
+
+/** A page of one kind's public, non-rejected requests of a commune, newest first. */
+function publicPage(kind: "field_report" | "question", communeId: number, before: number | undefined) {
+  return and(
+    eq(requests.communeId, communeId),
+    eq(requests.kind, kind),
+    eq(requests.isPublic, true),
+    isNull(requests.rejectReason),
+    before === undefined ? undefined : lt(requests.id, before),
+  );
+}
+
 const actor = alias(persons, "actor");
 
 export function getDetail(
@@ -267,18 +292,14 @@ export function listPublicFieldReports(db: Db, communeId: number, before: number
     })
     .from(requests)
     .innerJoin(adminUnits, eq(adminUnits.id, requests.villageId))
-    .where(
-      and(
-        eq(requests.communeId, communeId),
-        eq(requests.kind, "field_report"),
-        eq(requests.isPublic, true),
-        isNull(requests.rejectReason),
-        before === undefined ? undefined : lt(requests.id, before),
-      ),
-    )
+    .where(publicPage("field_report", communeId, before))
     .orderBy(desc(requests.id))
     .limit(limit)
     .all();
+  const photoIds = photoIdsByRequest(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     category: r.category,
@@ -286,7 +307,7 @@ export function listPublicFieldReports(db: Db, communeId: number, before: number
     villageName: r.villageName,
     placeText: r.placeText === null ? null : redactPersonalData(r.placeText),
     status: r.status,
-    photoUrls: photoIdsOf(db, r.id).map(photoUrl),
+    photoUrls: (photoIds.get(r.id) ?? []).map(photoUrl),
     answer: r.publicAnswer === null ? null : redactPersonalData(r.publicAnswer),
     answeredAt: iso(r.publicAnsweredAt),
     createdAt: r.createdAt.toISOString(),
@@ -303,15 +324,7 @@ export function listPublicQuestions(db: Db, communeId: number, before: number | 
       publicAnsweredAt: requests.publicAnsweredAt,
     })
     .from(requests)
-    .where(
-      and(
-        eq(requests.communeId, communeId),
-        eq(requests.kind, "question"),
-        eq(requests.isPublic, true),
-        isNull(requests.rejectReason),
-        before === undefined ? undefined : lt(requests.id, before),
-      ),
-    )
+    .where(publicPage("question", communeId, before))
     .orderBy(desc(requests.id))
     .limit(limit)
     .all();
