@@ -12,164 +12,33 @@
  *
  *   npx vitest run --config vitest.browser.config.ts
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PERSONAS } from "../../bot-server/src/demo/seed";
-import { SANDBOX_ZALO } from "../../bot-server/src/env";
-import { freePort } from "../helpers/server";
+import { APP_PATH, ARTIFACTS, type MiniAppWorld, persona, startMiniAppWorld } from "./harness";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const ARTIFACTS = join(ROOT, "tests/artifacts");
-const CHROMIUM = "/usr/bin/chromium";
-const APP_PATH = `/zapps/${SANDBOX_ZALO.appId}/`;
-const ZALO_CDN = /^https:\/\/h5\.(zadn|zdn)\.vn\//;
-
-function persona(key: string) {
-  const found = DEMO_PERSONAS.find((p) => p.key === key);
-  if (!found) throw new Error(`demo persona ${key} is missing`);
-  return found;
-}
 const citizen = persona("citizen-camthanh");
 const newcomer = persona("citizen-new");
 const member = persona("member-camthanh-t1");
 
-async function waitForHealth(url: string, child: ChildProcess, log: () => string) {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${log()}`);
-    try {
-      const response = await fetch(`${url}/healthz`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`server did not answer /healthz:\n${log()}`);
-}
-
-let server: ChildProcess;
-let serverLog = "";
-let baseUrl = "";
-let dataDir = "";
-let context: BrowserContext;
-let page: Page;
-const problems: string[] = [];
+let world: MiniAppWorld;
 /** The help request filed in the first test. */
 let requestId = 0;
-
-/** What the phone shows (360×720). */
-async function shot(name: string) {
-  await page.screenshot({ path: join(ARTIFACTS, `mini-app-${name}.png`) });
-}
-
-/** The whole page: the app scrolls inside .page, so the window is made as tall as its content. */
-async function shotFull(name: string) {
-  const height = Number(
-    await page.evaluate(`(() => {
-      const shell = document.querySelector(".shell");
-      const scroller = document.querySelector(".page");
-      return shell && scroller ? shell.clientHeight - scroller.clientHeight + scroller.scrollHeight : 720;
-    })()`),
-  );
-  await page.setViewportSize({ width: 360, height: Math.min(Math.max(height, 720), 4000) });
-  await shot(name);
-  await page.setViewportSize({ width: 360, height: 720 });
-}
 
 /** Browser-side expressions are strings: this file is type-checked without the DOM library. */
 const LARGE_TEXT_ON = `document.documentElement.classList.contains("text-large")`;
 
-/** Of a tab or tile: the visible link with that accessible name. */
-const link = (name: string) => page.getByRole("link", { name, exact: true });
-
 describe("mini app in Chromium", () => {
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    const build = spawnSync(process.execPath, ["scripts/ensure-mini-app-build.mjs"], {
-      cwd: ROOT,
-      encoding: "utf8",
-    });
-    if (build.status !== 0 || !existsSync(join(ROOT, "mini-app/www/index.html"))) {
-      throw new Error(`mini app build failed:\n${build.stdout}\n${build.stderr}`);
-    }
-
-    dataDir = mkdtempSync(join(tmpdir(), "cau-noi-browser-"));
-    const port = await freePort();
-    baseUrl = `http://localhost:${port}`;
-    // biome-ignore lint/style/noProcessEnv: the child gets a clean environment, plus PATH and HOME
-    const { PATH = "", HOME = dataDir } = process.env;
-    server = spawn(process.execPath, ["--import", "tsx", "bot-server/src/index.ts"], {
-      cwd: ROOT,
-      env: {
-        PATH,
-        HOME,
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        DATABASE_PATH: join(dataDir, "cau-noi.db"),
-        UPLOAD_DIR: join(dataDir, "uploads"),
-        LOG_LEVEL: "warn",
-        DEMO_DATA: "true",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    server.stdout?.on("data", (chunk) => {
-      serverLog += chunk;
-    });
-    server.stderr?.on("data", (chunk) => {
-      serverLog += chunk;
-    });
-    await waitForHealth(baseUrl, server, () => serverLog);
-
-    context = await chromium.launchPersistentContext(join(dataDir, "chromium-profile"), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-      ],
-      viewport: { width: 360, height: 720 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      locale: "vi-VN",
-      timezoneId: "Asia/Ho_Chi_Minh",
-    });
-    // Nothing leaves the machine: Zalo's CDN (the zmp-ui icon font) is refused at once.
-    await context.route(/^https?:\/\/(?!localhost[:/])/, (route) => route.abort());
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    page.on("console", (message) => {
-      if (
-        message.type() === "error" &&
-        !/zadn\.vn|zdn\.vn|ERR_FAILED|Failed to load resource/.test(message.text())
-      ) {
-        problems.push(`console: ${message.text()}`);
-      }
-    });
-    page.on("requestfailed", (request) => {
-      const url = request.url();
-      const offlineTry = request.failure()?.errorText === "net::ERR_INTERNET_DISCONNECTED";
-      if (!ZALO_CDN.test(url) && !offlineTry) problems.push(`request failed: ${url}`);
-    });
+    world = await startMiniAppWorld();
   });
 
   afterAll(async () => {
-    await context?.close();
-    server?.kill("SIGTERM");
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await world?.close();
   });
 
   it("acts as a demo citizen, files a help request and sees it in Của tôi", async () => {
+    const { page, context, baseUrl, problems, shot, shotFull, link } = world;
     await page.goto(`${baseUrl}${APP_PATH}`);
 
     // Sandbox: the identity switcher, then the demo citizen.
@@ -292,6 +161,7 @@ describe("mini app in Chromium", () => {
   });
 
   it("lets a new user pick a home village once, typed without diacritics", async () => {
+    const { page, problems, shot } = world;
     await page.getByRole("button", { name: "Đổi người" }).click();
     await page.locator(`button[data-persona="${newcomer.zaloAppUserId}"]`).click();
     await expect.poll(() => page.getByRole("heading", { name: "Chọn nơi ở" }).isVisible()).toBe(true);
@@ -306,6 +176,7 @@ describe("mini app in Chromium", () => {
   });
 
   it("shows the mini app in a phone frame beside the OA chat, acting as the persona picked there", async () => {
+    const { context, baseUrl } = world;
     const desk = await context.newPage();
     await desk.setViewportSize({ width: 1400, height: 900 });
     const deskProblems: string[] = [];
@@ -328,6 +199,7 @@ describe("mini app in Chromium", () => {
   });
 
   it("shows who helped, and the citizen rates the resolved request in one tap", async () => {
+    const { page, baseUrl, problems, shot, shotFull, link } = world;
     // The member of Thôn 1's team claims and resolves it (through the API, as their app would).
     const zalo = await fetch(`${baseUrl}/__zalo/graph/sandbox/users/${member.zaloAppUserId}/access-token`, {
       method: "POST",
