@@ -1,8 +1,9 @@
 /**
  * The home grid (SPEC §2, in this order) and the staff entries. Each entry is a route; pages
- * not built yet open the "Đang xây dựng" page (pages/under-construction) until someone fills them.
+ * not routed yet (routes/) open the "Đang xây dựng" page (pages/under-construction).
  */
 import type { IconName } from "./icons";
+import { isRouted } from "./routes";
 
 export interface Feature {
   path: string;
@@ -11,30 +12,27 @@ export interface Feature {
   /** Tile colour (white icon on it). */
   color: string;
   highlight?: boolean;
-  /** Built in this pass; false → the placeholder page. */
-  ready: boolean;
 }
 
 export const CITIZEN_FEATURES: readonly Feature[] = [
-  { path: "/news", label: "Tin tức – sự kiện", icon: "news", color: "#0b5ed7", ready: false },
-  { path: "/documents", label: "Văn bản mới", icon: "document", color: "#5b4bc4", ready: false },
-  { path: "/field-reports", label: "Phản ánh hiện trường", icon: "report", color: "#c92a2a", ready: false },
-  { path: "/procedures", label: "Nộp hồ sơ trực tuyến", icon: "procedure", color: "#0c7a6b", ready: false },
-  { path: "/places", label: "Du lịch – lưu trú – ẩm thực", icon: "places", color: "#b35c00", ready: false },
-  { path: "/jobs", label: "Kết nối việc làm", icon: "jobs", color: "#6b4f2a", ready: false },
-  { path: "/questions", label: "Hỏi đáp – kiến nghị", icon: "question", color: "#2b6cb0", ready: false },
-  { path: "/contacts", label: "Liên hệ", icon: "contacts", color: "#2f7d32", ready: false },
+  { path: "/news", label: "Tin tức – sự kiện", icon: "news", color: "#0b5ed7" },
+  { path: "/documents", label: "Văn bản mới", icon: "document", color: "#5b4bc4" },
+  { path: "/field-reports", label: "Phản ánh hiện trường", icon: "report", color: "#c92a2a" },
+  { path: "/procedures", label: "Nộp hồ sơ trực tuyến", icon: "procedure", color: "#0c7a6b" },
+  { path: "/places", label: "Du lịch – lưu trú – ẩm thực", icon: "places", color: "#b35c00" },
+  { path: "/jobs", label: "Kết nối việc làm", icon: "jobs", color: "#6b4f2a" },
+  { path: "/questions", label: "Hỏi đáp – kiến nghị", icon: "question", color: "#2b6cb0" },
+  { path: "/contacts", label: "Liên hệ", icon: "contacts", color: "#2f7d32" },
   {
     path: "/help",
     label: "Nhờ Tổ công nghệ giúp",
     icon: "help",
     color: "#c2410c",
     highlight: true,
-    ready: true,
   },
-  { path: "/mine", label: "Của tôi", icon: "mine", color: "#374151", ready: true },
-  { path: "/team", label: "Đội của thôn", icon: "team", color: "#7c3aed", ready: false },
-  { path: "/announcements", label: "Thông báo", icon: "announcements", color: "#d97706", ready: false },
+  { path: "/mine", label: "Của tôi", icon: "mine", color: "#374151" },
+  { path: "/team", label: "Đội của thôn", icon: "team", color: "#7c3aed" },
+  { path: "/announcements", label: "Thông báo", icon: "announcements", color: "#d97706" },
 ];
 
 export const MEMBER_FEATURE: Feature = {
@@ -42,7 +40,6 @@ export const MEMBER_FEATURE: Feature = {
   label: "Tổ công nghệ – việc cần làm",
   icon: "queue",
   color: "#0b5ed7",
-  ready: false,
 };
 
 export const ADMIN_FEATURE: Feature = {
@@ -50,7 +47,6 @@ export const ADMIN_FEATURE: Feature = {
   label: "Quản trị xã",
   icon: "admin",
   color: "#1f2937",
-  ready: false,
 };
 
 /** District and province viewers: aggregates of their area, never personal data. */
@@ -59,8 +55,10 @@ export const VIEWER_FEATURE: Feature = {
   label: "Báo cáo tổng hợp",
   icon: "document",
   color: "#0c7a6b",
-  ready: false,
 };
+
+/** Paths built in components/layout.tsx itself; the rest come from routes/. */
+const CORE_PATHS = ["/help", "/mine"];
 
 /** Pages still to build: routed to the placeholder, with their title. */
 export const PLACEHOLDERS: readonly Feature[] = [
@@ -68,4 +66,4 @@ export const PLACEHOLDERS: readonly Feature[] = [
   MEMBER_FEATURE,
   ADMIN_FEATURE,
   VIEWER_FEATURE,
-].filter((f) => !f.ready);
+].filter((f) => !CORE_PATHS.includes(f.path) && !isRouted(f.path));

@@ -1,3 +1,6 @@
+export * from "./admin-api";
 export * from "./api";
 export * from "./domain";
+export * from "./reports-api";
+export * from "./team-work-api";
 export * from "./text";

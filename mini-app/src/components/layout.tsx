@@ -6,6 +6,7 @@ import { lazy, Suspense, useEffect, useRef } from "react";
 import { Route, Routes, useLocation, useNavigate } from "react-router-dom";
 import { PLACEHOLDERS } from "../features";
 import HomePage from "../pages/home";
+import { AREA_ROUTES } from "../routes";
 import { personKey, setChoosing, useSession } from "../state/session";
 import { BottomNav, TAB_PATHS } from "./bottom-nav";
 import { PageSkeleton } from "./skeletons";
@@ -57,6 +58,9 @@ export function Layout() {
           <Route path="/help" element={<HelpRequestPage />} />
           <Route path="/requests/:id" element={<RequestDetailPage />} />
           <Route path="/mine" element={<MinePage />} />
+          {AREA_ROUTES.map(({ path, Page }) => (
+            <Route key={path} path={path} element={<Page />} />
+          ))}
           {PLACEHOLDERS.map((f) => (
             <Route
               key={f.path}

@@ -1,5 +1,5 @@
 /**
- * Placeholder for the grid entries not built yet (features.ts `ready: false`). Says so plainly
+ * Placeholder for the grid entries not routed yet (routes/). Says so plainly
  * and points to what works today.
  */
 import { Link } from "react-router-dom";
