@@ -6,7 +6,7 @@
  * "Mini App chưa được build" and the rest of the product works.
  */
 import { spawnSync } from "node:child_process";
-import { readdirSync, statSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -36,9 +36,28 @@ function newest(path) {
   return latest;
 }
 
+const upToDate = () => {
+  const built = newest(output);
+  return built > 0 && built >= Math.max(...sources.map(newest));
+};
+if (upToDate()) process.exit(0);
+
+// Test files start servers in parallel: one build at a time, the others wait for it and reuse it.
+const lock = join(root, "mini-app/.build-lock");
+const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+for (;;) {
+  try {
+    mkdirSync(lock);
+    break;
+  } catch {
+    // A lock older than five minutes was left by a killed build.
+    if (Date.now() - newest(lock) > 5 * 60_000) rmSync(lock, { recursive: true, force: true });
+    else sleep(250);
+  }
+}
+process.on("exit", () => rmSync(lock, { recursive: true, force: true }));
+if (upToDate()) process.exit(0);
 const built = newest(output);
-const changed = Math.max(...sources.map(newest));
-if (built > 0 && built >= changed) process.exit(0);
 
 process.stdout.write(
   built === 0 ? "Building the mini app (first start)…\n" : "Mini app sources changed: rebuilding…\n",
