@@ -170,3 +170,92 @@ export const REJECT_REASON_LABELS: Record<RejectReason, string> = {
 
 export const CONTACT_CATEGORIES = ["leadership", "hotline", "police", "health", "village", "other"] as const;
 export const PLACE_CATEGORIES = ["lodging", "site", "food", "specialty", "ocop"] as const;
+
+// ---------------------------------------------------------------------------------------------
+// Team work and reports (issue #5)
+// ---------------------------------------------------------------------------------------------
+
+/** Forms of team activity, as the review reports count them (004_*.txt). */
+export const ACTIVITY_FORMS = [
+  "propaganda_session",
+  "training",
+  "door_to_door",
+  "one_stop_duty",
+  "help_day",
+  "other",
+] as const;
+export type ActivityForm = (typeof ACTIVITY_FORMS)[number];
+export const ACTIVITY_FORM_LABELS: Record<ActivityForm, string> = {
+  propaganda_session: "Buổi tuyên truyền",
+  training: "Tập huấn, bồi dưỡng",
+  door_to_door: "Ra quân hỗ trợ đến từng nhà",
+  one_stop_duty: "Trực hỗ trợ tại Bộ phận Một cửa",
+  help_day: "Ngày hội hỗ trợ (Ngày thứ 7 – Ngày hội công dân số…)",
+  other: "Hình thức khác",
+};
+
+/** Activities may be edited by their author or the team leader for this long, then they lock. */
+export const ACTIVITY_EDIT_DAYS = 7;
+
+/** Monthly indicators a commune copies from outside systems, as numerator / denominator. */
+export const KPI_INDICATORS = [
+  "online_dossier_rate",
+  "online_payment_rate",
+  "vneid_level2_rate",
+  "e_health_record_rate",
+] as const;
+export type KpiIndicator = (typeof KPI_INDICATORS)[number];
+export const KPI_INDICATOR_LABELS: Record<KpiIndicator, string> = {
+  online_dossier_rate: "Tỷ lệ hồ sơ trực tuyến",
+  online_payment_rate: "Tỷ lệ thanh toán trực tuyến",
+  vneid_level2_rate: "Tỷ lệ người dân có định danh điện tử mức 2",
+  e_health_record_rate: "Tỷ lệ người dân có sổ sức khỏe điện tử",
+};
+
+/** What a team's target for a period counts (measured from our own records). */
+export const TARGET_METRICS = [
+  "requests_resolved",
+  "vneid_level2_activated",
+  "dossier_submitted",
+  "activities",
+  "residents_reached",
+] as const;
+export type TargetMetric = (typeof TARGET_METRICS)[number];
+export const TARGET_METRIC_LABELS: Record<TargetMetric, string> = {
+  requests_resolved: "Số yêu cầu đã hỗ trợ xong",
+  vneid_level2_activated: "Số người được kích hoạt VNeID mức 2",
+  dossier_submitted: "Số hồ sơ được nộp trực tuyến",
+  activities: "Số buổi hoạt động của tổ",
+  residents_reached: "Số lượt người dân được tiếp cận",
+};
+
+/** Procedure fields of the one-stop desk, rated in satisfaction surveys (the Vĩnh Điện model). */
+export const SURVEY_FIELDS = [
+  "civil_status",
+  "certification",
+  "land",
+  "construction",
+  "social_affairs",
+  "business",
+  "residence",
+  "other",
+] as const;
+export type SurveyField = (typeof SURVEY_FIELDS)[number];
+export const SURVEY_FIELD_LABELS: Record<SurveyField, string> = {
+  civil_status: "Hộ tịch",
+  certification: "Chứng thực",
+  land: "Đất đai",
+  construction: "Xây dựng",
+  social_affairs: "Lao động – Thương binh – Xã hội",
+  business: "Đăng ký kinh doanh",
+  residence: "Cư trú",
+  other: "Lĩnh vực khác",
+};
+
+/** Free-text sections of a periodic report that the leader or admin writes. */
+export const REPORT_NOTE_SECTIONS = ["difficulties", "proposals"] as const;
+export type ReportNoteSection = (typeof REPORT_NOTE_SECTIONS)[number];
+export const REPORT_NOTE_SECTION_LABELS: Record<ReportNoteSection, string> = {
+  difficulties: "Khó khăn, vướng mắc",
+  proposals: "Đề xuất, kiến nghị",
+};

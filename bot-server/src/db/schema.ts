@@ -8,12 +8,17 @@
  * can move to a server database by swapping `sqliteTable` for its equivalent.
  */
 import {
+  ACTIVITY_FORMS,
   ADMIN_UNIT_LEVELS,
   CIVIC_ROLES,
+  KPI_INDICATORS,
   MEETING_MODES,
+  REPORT_NOTE_SECTIONS,
   REQUEST_KINDS,
   REQUEST_STATUSES,
   ROUTED_TO,
+  SURVEY_FIELDS,
+  TARGET_METRICS,
   TEAM_KINDS,
   UNIT_ROLES,
 } from "@cau-noi/shared";
@@ -426,7 +431,7 @@ export const teamActivities = sqliteTable(
       .references(() => teams.id),
     clientId: text("client_id"),
     activityDate: text("activity_date").notNull(),
-    form: text("form").notNull(),
+    form: text("form", { enum: ACTIVITY_FORMS }).notNull(),
     topic: text("topic").notNull(),
     place: text("place").notNull(),
     memberPersonIds: text("member_person_ids", { mode: "json" }).notNull().$type<number[]>(),
@@ -444,6 +449,123 @@ export const teamActivities = sqliteTable(
     index("team_activities_team_idx").on(t.teamId, t.activityDate),
     uniqueIndex("team_activities_client_id_uq").on(t.authorPersonId, t.clientId),
   ],
+);
+
+/**
+ * Every saved version of an activity (revision 1 = as first logged), so edits within the
+ * ACTIVITY_EDIT_DAYS window never lose what was there before.
+ */
+export const teamActivityRevisions = sqliteTable(
+  "team_activity_revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    activityId: integer("activity_id")
+      .notNull()
+      .references(() => teamActivities.id),
+    revision: integer("revision").notNull(),
+    /** The activity's fields as saved in this revision. */
+    snapshot: text("snapshot", { mode: "json" }).notNull().$type<Record<string, unknown>>(),
+    editedByPersonId: integer("edited_by_person_id")
+      .notNull()
+      .references(() => persons.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("team_activity_revisions_uq").on(t.activityId, t.revision)],
+);
+
+/** A commune's monthly indicator copied from an outside system (numerator / denominator). */
+export const kpiValues = sqliteTable(
+  "kpi_values",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    communeId: integer("commune_id")
+      .notNull()
+      .references(() => adminUnits.id),
+    /** `YYYY-MM`. */
+    month: text("month").notNull(),
+    indicator: text("indicator", { enum: KPI_INDICATORS }).notNull(),
+    numerator: integer("numerator").notNull(),
+    denominator: integer("denominator").notNull(),
+    /** Where the figure comes from (e.g. "Cổng DVC tỉnh, 05/11"). */
+    source: text("source"),
+    enteredByPersonId: integer("entered_by_person_id")
+      .notNull()
+      .references(() => persons.id),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("kpi_values_uq").on(t.communeId, t.month, t.indicator),
+    check(
+      "kpi_values_ratio_ck",
+      sql`${t.numerator} >= 0 and ${t.denominator} > 0 and ${t.numerator} <= ${t.denominator}`,
+    ),
+  ],
+);
+
+/** A target a commune admin sets for a team over a period (dates `YYYY-MM-DD`, inclusive). */
+export const teamTargets = sqliteTable(
+  "team_targets",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id),
+    periodFrom: text("period_from").notNull(),
+    periodTo: text("period_to").notNull(),
+    metric: text("metric", { enum: TARGET_METRICS }).notNull(),
+    target: integer("target").notNull(),
+    setByPersonId: integer("set_by_person_id")
+      .notNull()
+      .references(() => persons.id),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("team_targets_uq").on(t.teamId, t.periodFrom, t.periodTo, t.metric),
+    check("team_targets_positive_ck", sql`${t.target} > 0 and ${t.periodFrom} <= ${t.periodTo}`),
+  ],
+);
+
+/** One answer to the one-stop desk's satisfaction survey (QR on the desk → mini app). */
+export const surveyResponses = sqliteTable(
+  "survey_responses",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    communeId: integer("commune_id")
+      .notNull()
+      .references(() => adminUnits.id),
+    field: text("field", { enum: SURVEY_FIELDS }).notNull(),
+    rating: integer("rating").notNull(),
+    comment: text("comment"),
+    /** Who answered (one answer per client id); never shown in results. */
+    personId: integer("person_id").references(() => persons.id),
+    clientId: text("client_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("survey_responses_commune_idx").on(t.communeId, t.createdAt),
+    uniqueIndex("survey_responses_client_id_uq").on(t.personId, t.clientId),
+    check("survey_responses_rating_ck", sql`${t.rating} between 1 and 5`),
+  ],
+);
+
+/** Free-text sections of a periodic report (difficulties, proposals) for a unit and period. */
+export const reportNotes = sqliteTable(
+  "report_notes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => adminUnits.id),
+    periodFrom: text("period_from").notNull(),
+    periodTo: text("period_to").notNull(),
+    section: text("section", { enum: REPORT_NOTE_SECTIONS }).notNull(),
+    body: text("body").notNull(),
+    authorPersonId: integer("author_person_id")
+      .notNull()
+      .references(() => persons.id),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("report_notes_uq").on(t.unitId, t.periodFrom, t.periodTo, t.section)],
 );
 
 // ---------------------------------------------------------------------------------------------
