@@ -24,6 +24,7 @@ import { publishingRoutes } from "./publishing/routes";
 import { createLifecycle } from "./requests/lifecycle";
 import { requestRoutes } from "./requests/routes";
 import { sandboxRoutes } from "./sandbox/page";
+import { teamRoutes } from "./teams/routes";
 import { documentWebhook, webhookRoutes } from "./webhook/routes";
 
 export type { AppDeps } from "./lib/context";
@@ -116,6 +117,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
     .route("/", sessionRoutes)
     .route("/", profileRoutes)
     .route("/", requestRoutes)
+    .route("/", teamRoutes)
     .route("/", photoRoutes)
     .route("/", publishingRoutes)
     .route("/", directoryRoutes)
