@@ -1,0 +1,351 @@
+/**
+ * What every commune admin screen shares: the commune being administered (from my roles), the
+ * screen frame that refuses non-admins, form fields that show the server's Vietnamese field
+ * errors (`ApiError.fields`) next to the field, a submit helper, and a two-step delete.
+ */
+import { createContext, type ReactNode, useContext, useState } from "react";
+import { ApiError, messageOf } from "../../api/errors";
+import { Screen } from "../../components/screen";
+import { Icon } from "../../icons";
+import { useProfile } from "../../state/profile";
+import "./admin.css";
+
+export interface AdminCommune {
+  communeId: number;
+  communeName: string;
+}
+
+const CommuneContext = createContext<AdminCommune | null>(null);
+
+/** The commune of the current admin screen (inside <AdminScreen>). */
+export function useCommune(): AdminCommune {
+  const commune = useContext(CommuneContext);
+  if (!commune) throw new Error("useCommune outside <AdminScreen>");
+  return commune;
+}
+
+/** Refuses people who administer no commune; an admin of several works on the first. */
+function AdminGate({ children }: { children: ReactNode }) {
+  const first = useProfile().data.data.roles.adminOf[0];
+  if (!first) {
+    return (
+      <div className="banner error" role="alert">
+        <Icon name="alert" />
+        <div className="grow">Chỉ cán bộ xã mới dùng được mục này.</div>
+      </div>
+    );
+  }
+  return (
+    <CommuneContext.Provider value={{ communeId: first.unitId, communeName: first.unitName }}>
+      {children}
+    </CommuneContext.Provider>
+  );
+}
+
+export function AdminScreen({
+  title,
+  back = "/admin",
+  children,
+  fallback,
+}: {
+  title: string;
+  back?: string | boolean;
+  children: ReactNode;
+  fallback?: ReactNode;
+}) {
+  return (
+    <Screen title={title} back={back} fallback={fallback}>
+      <AdminGate>{children}</AdminGate>
+    </Screen>
+  );
+}
+
+// ---- forms ------------------------------------------------------------------------------------
+
+/** Field errors keyed by the server's field name (`title`, `onBehalf.name`, …). */
+export type FieldErrors = Record<string, string>;
+
+/** Runs a save: busy flag, the server's message and field errors, nothing thrown. */
+export function useSubmit() {
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const run = async <T,>(work: () => Promise<T>): Promise<T | undefined> => {
+    setBusy(true);
+    setMessage(null);
+    setErrors({});
+    try {
+      return await work();
+    } catch (error) {
+      setMessage(messageOf(error));
+      if (error instanceof ApiError) setErrors(error.fields);
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  };
+  /** Checks made on the phone before sending: shown the same way as the server's. */
+  const invalid = (found: FieldErrors): boolean => {
+    setErrors(found);
+    const bad = Object.keys(found).length > 0;
+    setMessage(bad ? "Anh/chị vui lòng xem lại các mục được đánh dấu đỏ." : null);
+    return bad;
+  };
+  const clear = (field: string) => {
+    setErrors((current) => {
+      if (!(field in current)) return current;
+      const { [field]: _gone, ...rest } = current;
+      return rest;
+    });
+  };
+  return { busy, message, errors, run, invalid, clear };
+}
+
+interface FieldProps {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+}
+
+function FieldError({ id, error }: { id: string; error?: string }) {
+  if (!error) return null;
+  return (
+    <p className="field-error" id={`${id}-error`}>
+      {error}
+    </p>
+  );
+}
+
+export function TextField({
+  id,
+  label,
+  hint,
+  error,
+  value,
+  onChange,
+  type = "text",
+  maxLength,
+  placeholder,
+  inputMode,
+}: FieldProps & {
+  value: string;
+  onChange(value: string): void;
+  type?: "text" | "date" | "datetime-local" | "url" | "tel" | "number";
+  maxLength?: number;
+  placeholder?: string;
+  inputMode?: "numeric" | "tel" | "url" | "text";
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && <p className="field-hint">{hint}</p>}
+      <input
+        id={id}
+        className={`input${error ? " invalid" : ""}`}
+        type={type}
+        value={value}
+        maxLength={maxLength}
+        placeholder={placeholder}
+        inputMode={inputMode}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <FieldError id={id} error={error} />
+    </div>
+  );
+}
+
+export function TextArea({
+  id,
+  label,
+  hint,
+  error,
+  value,
+  onChange,
+  maxLength,
+  rows,
+}: FieldProps & { value: string; onChange(value: string): void; maxLength?: number; rows?: number }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && <p className="field-hint">{hint}</p>}
+      <textarea
+        id={id}
+        className={`textarea${error ? " invalid" : ""}`}
+        value={value}
+        maxLength={maxLength}
+        rows={rows}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <FieldError id={id} error={error} />
+    </div>
+  );
+}
+
+export function SelectField<T extends string>({
+  id,
+  label,
+  hint,
+  error,
+  value,
+  options,
+  onChange,
+}: FieldProps & {
+  value: T | "";
+  options: ReadonlyArray<{ value: T; label: string }>;
+  onChange(value: T): void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && <p className="field-hint">{hint}</p>}
+      <select
+        id={id}
+        className={`input${error ? " invalid" : ""}`}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => onChange(e.target.value as T)}
+      >
+        {value === "" && <option value="">– Chọn –</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldError id={id} error={error} />
+    </div>
+  );
+}
+
+export function CheckField({
+  id,
+  label,
+  checked,
+  onChange,
+  error,
+}: {
+  id: string;
+  label: string;
+  checked: boolean;
+  onChange(checked: boolean): void;
+  error?: string;
+}) {
+  return (
+    <div className="field">
+      <label className="check-row" htmlFor={id} style={{ fontWeight: 600, fontSize: "1rem" }}>
+        <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+        <span>{label}</span>
+      </label>
+      <FieldError id={id} error={error} />
+    </div>
+  );
+}
+
+/** The form's overall message (the server's, or "xem lại các mục…"). */
+export function FormMessage({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <p className="banner error" role="alert">
+      {message}
+    </p>
+  );
+}
+
+export function Saved({ children }: { children: ReactNode }) {
+  return (
+    <div className="banner ok" role="status">
+      <Icon name="check" />
+      <div className="grow">{children}</div>
+    </div>
+  );
+}
+
+/** Delete in two taps: "Xóa" asks "Xóa … ?" with a clear yes and no. */
+export function ConfirmDelete({
+  what,
+  onConfirm,
+  label = "Xóa",
+  confirmLabel = "Xóa hẳn",
+}: {
+  /** "tin “Họp dân Thôn 1”": shown in the question. */
+  what: string;
+  onConfirm(): Promise<void> | void;
+  label?: string;
+  confirmLabel?: string;
+}) {
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (!asking) {
+    return (
+      <button type="button" className="btn danger-outline" onClick={() => setAsking(true)}>
+        {label}
+      </button>
+    );
+  }
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await onConfirm();
+      setAsking(false);
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="confirm-box" role="alertdialog" aria-label={`${label} ${what}`}>
+      <p style={{ margin: "0 0 10px" }}>
+        <strong>
+          {label} {what}?
+        </strong>{" "}
+        Việc này không hoàn tác được.
+      </p>
+      <div className="btn-row">
+        <button type="button" className="btn danger" onClick={confirm} disabled={busy}>
+          {busy ? "Đang xử lý…" : confirmLabel}
+        </button>
+        <button type="button" className="btn secondary" onClick={() => setAsking(false)} disabled={busy}>
+          Không
+        </button>
+      </div>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** "03/02/2026" from an ISO date or date-time. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00`) : new Date(iso);
+  if (Number.isNaN(day.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${pad(day.getDate())}/${pad(day.getMonth() + 1)}/${day.getFullYear()}`;
+}
+
+/** Value of a datetime-local input ("2026-03-02T08:30") from an ISO instant, in device time. */
+export function toLocalInput(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return "";
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** ISO instant from a datetime-local value, or undefined when empty/invalid. */
+export function fromLocalInput(value: string): string | undefined {
+  if (!value) return undefined;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
