@@ -8,6 +8,7 @@ import type { PageRoute } from "./types";
 
 export const ADMIN_ROUTES: readonly PageRoute[] = [
   { path: "/admin", Page: lazy(() => import("../pages/admin")) },
+  { path: "/admin/news", Page: lazy(() => import("../pages/admin-news")) },
   { path: "/admin/announcements", Page: lazy(() => import("../pages/admin-announcements")) },
   { path: "/admin/announcements/new", Page: lazy(() => import("../pages/admin-announcements/compose")) },
   { path: "/admin/announcements/:id", Page: lazy(() => import("../pages/admin-announcements/delivery")) },
