@@ -12,4 +12,6 @@ export const ADMIN_ROUTES: readonly PageRoute[] = [
   { path: "/admin/announcements", Page: lazy(() => import("../pages/admin-announcements")) },
   { path: "/admin/announcements/new", Page: lazy(() => import("../pages/admin-announcements/compose")) },
   { path: "/admin/announcements/:id", Page: lazy(() => import("../pages/admin-announcements/delivery")) },
+  { path: "/admin/triage", Page: lazy(() => import("../pages/admin-triage")) },
+  { path: "/admin/triage/:id", Page: lazy(() => import("../pages/admin-triage/detail")) },
 ];
