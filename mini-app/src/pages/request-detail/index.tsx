@@ -1,8 +1,10 @@
 /**
  * One request: status, who took it (name, civic role, photo), deadlines, outcome, rating and
- * its full history (GET /api/requests/{id}).
+ * its full history (GET /api/requests/{id}). Team members, leaders and commune admins also get
+ * the staff section (staff-actions.tsx): claim, start, note, release, resolve, reject, assign.
+ * Someone who may not see the request gets the server's 404 as a "not found" screen.
  */
-import type { RequestDetail } from "@cau-noi/shared";
+import type { Profile, RequestDetail } from "@cau-noi/shared";
 import { CIVIC_ROLE_LABELS, MEETING_MODE_LABELS, OUTCOME_LABELS } from "@cau-noi/shared/domain";
 import { useParams, useSearchParams } from "react-router-dom";
 import { api } from "../../api/endpoints";
@@ -13,9 +15,11 @@ import { Avatar, categoryLabel, formatDateTime, kindLabel, StatusBadge } from ".
 import { Screen } from "../../components/screen";
 import { DetailSkeleton } from "../../components/skeletons";
 import { Icon } from "../../icons";
+import { useProfile } from "../../state/profile";
 import { History } from "./history";
+import { StaffActions, type StaffRole, staffRoleOf } from "./staff-actions";
 
-function Owner({ detail }: { detail: RequestDetail }) {
+function Owner({ detail, staff }: { detail: RequestDetail; staff: boolean }) {
   const owner = detail.owner;
   if (!owner) {
     return (
@@ -33,9 +37,9 @@ function Owner({ detail }: { detail: RequestDetail }) {
     );
   }
   return (
-    <section className="section card" aria-label="Người giúp anh/chị">
+    <section className="section card" aria-label={staff ? "Người phụ trách" : "Người giúp anh/chị"}>
       <div className="small muted" style={{ marginBottom: 6 }}>
-        Người giúp anh/chị
+        {staff ? "Người phụ trách" : "Người giúp anh/chị"}
       </div>
       <div className="person">
         <Avatar name={owner.displayName} url={owner.avatarUrl} />
@@ -49,12 +53,25 @@ function Owner({ detail }: { detail: RequestDetail }) {
   );
 }
 
+/**
+ * Whether I filed it (or it was filed for me): only then may I rate it. The detail carries no
+ * person ids, so staff compare the filer's name; for everyone else the server only answers
+ * their own requests, team members' and admins' aside.
+ */
+function mayRate(profile: Profile, detail: RequestDetail, role: StaffRole): boolean {
+  if (!role.works) return true;
+  return detail.events.some((e) => e.action === "created" && e.actorName === profile.displayName);
+}
+
 function Detail({ id }: { id: number }) {
   const key = `request:${id}`;
   const { data } = useResource(key, () => api.requestDetail(id));
+  const profile = useProfile().data.data;
   const [params] = useSearchParams();
   const detail = data.data;
+  const role = staffRoleOf(profile, detail);
   const rateable =
+    mayRate(profile, detail, role) &&
     detail.rating === null &&
     (detail.status === "resolved" ||
       (detail.status === "closed" && detail.resolvedAt !== null && detail.rejectReason === null));
@@ -121,7 +138,8 @@ function Detail({ id }: { id: number }) {
           )}
         </dl>
       </section>
-      <Owner detail={detail} />
+      <Owner detail={detail} staff={role.works} />
+      <StaffActions detail={detail} role={role} onChange={updated} />
       {rateable && (
         <section className="section card">
           <RateControls requestId={detail.id} canReopen={detail.status === "resolved"} onDone={updated} />
@@ -141,7 +159,7 @@ function Detail({ id }: { id: number }) {
 export default function RequestDetailPage() {
   const id = Number(useParams().id);
   return (
-    <Screen title="Yêu cầu của tôi" fallback={<DetailSkeleton />}>
+    <Screen title="Chi tiết yêu cầu" fallback={<DetailSkeleton />}>
       {Number.isInteger(id) && id > 0 ? (
         <Detail id={id} />
       ) : (
