@@ -14,4 +14,5 @@ export const ADMIN_ROUTES: readonly PageRoute[] = [
   { path: "/admin/announcements/:id", Page: lazy(() => import("../pages/admin-announcements/delivery")) },
   { path: "/admin/triage", Page: lazy(() => import("../pages/admin-triage")) },
   { path: "/admin/triage/:id", Page: lazy(() => import("../pages/admin-triage/detail")) },
+  { path: "/admin/structure", Page: lazy(() => import("../pages/admin-structure")) },
 ];
