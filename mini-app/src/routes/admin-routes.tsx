@@ -15,4 +15,5 @@ export const ADMIN_ROUTES: readonly PageRoute[] = [
   { path: "/admin/triage", Page: lazy(() => import("../pages/admin-triage")) },
   { path: "/admin/triage/:id", Page: lazy(() => import("../pages/admin-triage/detail")) },
   { path: "/admin/structure", Page: lazy(() => import("../pages/admin-structure")) },
+  { path: "/join", Page: lazy(() => import("../pages/join")) },
 ];
