@@ -6,12 +6,16 @@ import { randomUUID } from "node:crypto";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
+import { activityRoutes } from "./activities/routes";
 import { sessionRoutes } from "./auth/routes";
 import { createSessionSigner } from "./auth/session";
 import { WorkingCalendar } from "./calendar/working-time";
 import type { ChatDeps } from "./chatbot/engine";
+import { adminDirectoryRoutes } from "./directory/admin-routes";
 import { directoryRoutes } from "./directory/routes";
+import { adminFaqRoutes } from "./faq/admin-routes";
 import { homeRoutes } from "./home/page";
+import { kpiRoutes } from "./kpi/routes";
 import type { AppDeps, Services } from "./lib/context";
 import { AppError } from "./lib/errors";
 import { createRouter } from "./lib/openapi";
@@ -19,11 +23,15 @@ import { miniAppRoutes } from "./mini-app/serve";
 import { notifyChange } from "./notifications/notifier";
 import { photoRoutes } from "./photos/routes";
 import { profileRoutes } from "./profile/routes";
+import { adminContentRoutes } from "./publishing/admin-content-routes";
 import { adminPublishingRoutes } from "./publishing/admin-routes";
 import { publishingRoutes } from "./publishing/routes";
+import { adminRequestRoutes } from "./requests/admin-routes";
 import { createLifecycle } from "./requests/lifecycle";
 import { requestRoutes } from "./requests/routes";
 import { sandboxRoutes } from "./sandbox/page";
+import { surveyRoutes } from "./surveys/routes";
+import { adminTeamRoutes } from "./teams/admin-routes";
 import { teamRoutes } from "./teams/routes";
 import { documentWebhook, webhookRoutes } from "./webhook/routes";
 
@@ -122,6 +130,14 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
     .route("/", publishingRoutes)
     .route("/", directoryRoutes)
     .route("/", adminPublishingRoutes)
+    .route("/", adminContentRoutes)
+    .route("/", adminRequestRoutes)
+    .route("/", adminTeamRoutes)
+    .route("/", adminDirectoryRoutes)
+    .route("/", adminFaqRoutes)
+    .route("/", activityRoutes)
+    .route("/", kpiRoutes)
+    .route("/", surveyRoutes)
     .route("/", webhookRoutes);
   documentWebhook(app);
 

@@ -53,3 +53,53 @@ export const canAnswerPublicly = (actor: Actor, r: RequestScope) => isCommuneAdm
 /** May read the queue of a team. */
 export const canReadQueue = (actor: Actor, teamId: number, teamCommuneId: number) =>
   isTeamMember(actor, teamId) || isCommuneAdmin(actor, teamCommuneId);
+
+/**
+ * May manage what a commune publishes and runs: news, documents, triage, villages, teams,
+ * members and invites, directory, FAQ. `null` is a shared entry (every commune's): nobody here.
+ */
+export const canAdministerCommune = (actor: Actor, communeId: number | null) =>
+  communeId !== null && isCommuneAdmin(actor, communeId);
+
+// Team work (issue #5): activities, KPIs, targets, satisfaction surveys.
+
+/** Views an aggregate of a commune from above: a viewer of the commune or of a unit above it. */
+export const isViewerOfAny = (actor: Actor, unitChainIds: readonly number[]) =>
+  unitChainIds.some((id) => actor.viewerUnitIds.includes(id));
+
+/** May log an activity for a team: its members only. */
+export const canLogActivity = (actor: Actor, teamId: number) => isTeamMember(actor, teamId);
+
+/** May read a team's activities and targets: its members and the admins of its commune. */
+export const canReadTeamWork = (actor: Actor, teamId: number, teamCommuneId: number) =>
+  isTeamMember(actor, teamId) || isCommuneAdmin(actor, teamCommuneId);
+
+/** May edit an activity (while it is not locked): its author, the team leader, the commune admin. */
+export const canEditActivity = (
+  actor: Actor,
+  a: { authorPersonId: number; teamId: number; communeId: number },
+) =>
+  (a.authorPersonId === actor.personId && isTeamMember(actor, a.teamId)) ||
+  isTeamLeader(actor, a.teamId) ||
+  isCommuneAdmin(actor, a.communeId);
+
+/** May enter KPIs, set team targets and print survey QR posters for a commune. */
+export const canManageTeamWork = (actor: Actor, communeId: number) => isCommuneAdmin(actor, communeId);
+
+/**
+ * May read a commune's KPIs: its admins, members of its teams, viewers of the commune or above.
+ * `unitChainIds` is the commune and its ancestors; `communeTeamIds` the commune's teams.
+ */
+export const canReadCommuneKpi = (
+  actor: Actor,
+  communeId: number,
+  unitChainIds: readonly number[],
+  communeTeamIds: readonly number[],
+) =>
+  isCommuneAdmin(actor, communeId) ||
+  actor.memberships.some((m) => communeTeamIds.includes(m.teamId)) ||
+  isViewerOfAny(actor, unitChainIds);
+
+/** May read a commune's aggregates (survey results): its admins and viewers of the commune or above. */
+export const canReadCommuneAggregates = (actor: Actor, communeId: number, unitChainIds: readonly number[]) =>
+  isCommuneAdmin(actor, communeId) || isViewerOfAny(actor, unitChainIds);

@@ -37,6 +37,31 @@ export function addFaqEntry(
   return row.id;
 }
 
+/**
+ * Rewrites an entry and its search text together (call inside the caller's transaction), so the
+ * chatbot never finds an entry by words it no longer has.
+ */
+export function updateFaqEntry(
+  tx: Tx,
+  id: number,
+  changes: Partial<{ question: string; answer: string; keywords: string; active: boolean }>,
+) {
+  const row =
+    Object.keys(changes).length === 0
+      ? tx.select().from(faqEntries).where(eq(faqEntries.id, id)).get()
+      : tx.update(faqEntries).set(changes).where(eq(faqEntries.id, id)).returning().get();
+  if (!row) throw new Error(`faq entry ${id} not found`);
+  tx.run(sql`delete from faq_fts where rowid = ${id}`);
+  tx.run(sql`insert into faq_fts(rowid, text) values (${id}, ${searchText(row)})`);
+  return row;
+}
+
+/** Deletes an entry and its search text together (call inside the caller's transaction). */
+export function removeFaqEntry(tx: Tx, id: number) {
+  tx.run(sql`delete from faq_fts where rowid = ${id}`);
+  tx.delete(faqEntries).where(eq(faqEntries.id, id)).run();
+}
+
 /** Meaningful folded words of a question, safe to put in an FTS5 query. */
 export function queryWords(text: string): string[] {
   return [

@@ -403,6 +403,40 @@ export function createLifecycle(deps: LifecycleDeps) {
       });
     },
 
+    /**
+     * The commune publishes, or edits, its public answer under a field report or question. The
+     * status does not change (resolving stays `resolve`); the history records who answered and
+     * the answer it replaced. Rejected requests are never public.
+     */
+    publishAnswer(actor: Actor, id: number, answer: string): RequestRow {
+      return step(id, (tx, row, at) => {
+        requireView(actor, row);
+        if (!policy.canAnswerPublicly(actor, row)) throw notFound("Không tìm thấy yêu cầu này.");
+        if (row.kind === "help") {
+          throw new AppError("validation_failed", "Yêu cầu hỗ trợ không có câu trả lời công khai.", {
+            answer: "Yêu cầu hỗ trợ không có câu trả lời công khai.",
+          });
+        }
+        if (row.rejectReason !== null) {
+          throw invalidTransition("Yêu cầu đã bị từ chối, không đăng câu trả lời công khai được.");
+        }
+        if (row.publicAnswer === answer && row.isPublic) return row;
+        guardedUpdate(tx, row, { publicAnswer: answer, publicAnsweredAt: at, isPublic: true }, at);
+        const edited = row.publicAnswer !== null;
+        appendEvent(
+          tx,
+          id,
+          actor.personId,
+          edited ? "public_answer_edited" : "answered_publicly",
+          row.status,
+          row.status,
+          at,
+          edited ? { previousAnswer: row.publicAnswer } : null,
+        );
+        return load(tx, id);
+      });
+    },
+
     /** Closes without doing the work: spam, out of scope, or a duplicate of another request. */
     reject(
       actor: Actor,

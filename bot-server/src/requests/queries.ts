@@ -42,7 +42,7 @@ type SummaryRow = {
   ownerCivicRole: string | null;
 };
 
-function selectSummaries(db: Db, where: SQL | undefined) {
+export function selectSummaries(db: Db, where: SQL | undefined) {
   return db
     .select(summaryColumns)
     .from(requests)
@@ -53,7 +53,7 @@ function selectSummaries(db: Db, where: SQL | undefined) {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-function toSummary(s: SummaryRow): RequestSummary {
+export function toSummary(s: SummaryRow): RequestSummary {
   const r = s.row;
   return {
     id: r.id,

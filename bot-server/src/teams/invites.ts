@@ -1,0 +1,137 @@
+/**
+ * Invites to a team: a commune admin makes a link (and its QR code) that opens the mini app's
+ * join page; whoever signs in with it becomes an active member of that team. The link carries a
+ * signed JWT (HS256 with the session secret, audience "invite", 7 days), so nothing is stored
+ * until it is accepted, and a changed or expired token is refused. Accepting is idempotent: an
+ * active member of the team who accepts again changes nothing.
+ */
+import { CIVIC_ROLES, type CivicRole } from "@cau-noi/shared";
+import { and, eq } from "drizzle-orm";
+import { errors, jwtVerify, SignJWT } from "jose";
+import QRCode from "qrcode";
+import type { Db } from "../db/client";
+import { adminUnits, memberships, teams } from "../db/schema";
+import { AppError } from "../lib/errors";
+import { isActiveMembership } from "./structure";
+
+const ISSUER = "cau-noi";
+const AUDIENCE = "invite";
+export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+export interface InviteClaims {
+  teamId: number;
+  civicRole: CivicRole;
+  isLeader: boolean;
+  /** The admin who made it, for the log and the history. */
+  invitedBy: number;
+}
+
+const keyOf = (secret: string) => new TextEncoder().encode(secret);
+
+export async function signInvite(secret: string, claims: InviteClaims, now: Date) {
+  const issuedAt = Math.floor(now.getTime() / 1000);
+  const expiresAt = new Date((issuedAt + INVITE_TTL_MS / 1000) * 1000);
+  const token = await new SignJWT({
+    teamId: claims.teamId,
+    civicRole: claims.civicRole,
+    isLeader: claims.isLeader,
+  })
+    .setProtectedHeader({ alg: "HS256" })
+    .setSubject(String(claims.invitedBy))
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .sign(keyOf(secret));
+  return { token, expiresAt };
+}
+
+const badInvite = (message: string) => new AppError("validation_failed", message, { token: message });
+
+export async function verifyInvite(secret: string, token: string, now: Date): Promise<InviteClaims> {
+  try {
+    const { payload } = await jwtVerify(token, keyOf(secret), {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      algorithms: ["HS256"],
+      currentDate: now,
+    });
+    const { teamId, civicRole, isLeader } = payload;
+    const invitedBy = Number(payload.sub);
+    if (
+      typeof teamId !== "number" ||
+      !Number.isInteger(teamId) ||
+      typeof isLeader !== "boolean" ||
+      !CIVIC_ROLES.includes(civicRole as CivicRole) ||
+      !Number.isInteger(invitedBy)
+    ) {
+      throw new Error("bad claims");
+    }
+    return { teamId, civicRole: civicRole as CivicRole, isLeader, invitedBy };
+  } catch (error) {
+    if (error instanceof errors.JWTExpired) {
+      throw badInvite("Lời mời đã hết hạn. Anh/chị vui lòng xin cán bộ xã gửi lời mời mới.");
+    }
+    throw badInvite("Lời mời không hợp lệ. Anh/chị vui lòng mở lại đúng đường dẫn cán bộ xã đã gửi.");
+  }
+}
+
+/** The link that opens the mini app's join page with the token. */
+export function inviteLink(appId: string, token: string): string {
+  return `https://zalo.me/s/${appId}/join?token=${encodeURIComponent(token)}`;
+}
+
+export function inviteQr(link: string): Promise<string> {
+  return QRCode.toDataURL(link, { errorCorrectionLevel: "M", margin: 2, width: 360 });
+}
+
+/** Makes the person an active member of the invited team, unless they already are. */
+export function acceptInvite(db: Db, personId: number, claims: InviteClaims, now: Date) {
+  return db.transaction(
+    (tx) => {
+      const row = tx
+        .select({ team: teams, unit: adminUnits })
+        .from(teams)
+        .innerJoin(adminUnits, eq(adminUnits.id, teams.unitId))
+        .where(eq(teams.id, claims.teamId))
+        .get();
+      if (!row?.team.active || !row.unit.active) {
+        throw badInvite("Tổ trong lời mời không còn hoạt động. Anh/chị vui lòng liên hệ cán bộ xã.");
+      }
+      const team = {
+        id: row.team.id,
+        name: row.team.name,
+        unitId: row.unit.id,
+        unitName: row.unit.name,
+      };
+      const current = tx
+        .select()
+        .from(memberships)
+        .where(and(eq(memberships.teamId, team.id), eq(memberships.personId, personId)))
+        .all()
+        .find((m) => isActiveMembership(m, now));
+      if (current) {
+        return {
+          joined: false,
+          team,
+          membershipId: current.id,
+          civicRole: current.civicRole,
+          isLeader: current.isLeader,
+        };
+      }
+      const { id } = tx
+        .insert(memberships)
+        .values({
+          teamId: team.id,
+          personId,
+          civicRole: claims.civicRole,
+          isLeader: claims.isLeader,
+          activeFrom: now,
+        })
+        .returning({ id: memberships.id })
+        .get();
+      return { joined: true, team, membershipId: id, civicRole: claims.civicRole, isLeader: claims.isLeader };
+    },
+    { behavior: "immediate" },
+  );
+}
