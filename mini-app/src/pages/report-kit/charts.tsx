@@ -64,6 +64,9 @@ function ChartFigure({
   );
 }
 
+/** Figures align right; words (a field, a reason) align left. */
+const numeric = (cell: string | number) => typeof cell === "number" || /^[\d.,%/\s–-]*$|\/5$/.test(cell);
+
 export function DataTable({
   head,
   rows,
@@ -100,7 +103,9 @@ export function DataTable({
                   </th>
                 ) : (
                   // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
-                  <td key={j}>{typeof cell === "number" ? formatNumber(cell) : cell}</td>
+                  <td key={j} className={numeric(cell) ? undefined : "text"}>
+                    {typeof cell === "number" ? formatNumber(cell) : cell}
+                  </td>
                 ),
               )}
             </tr>
@@ -117,7 +122,9 @@ export function DataTable({
                   </th>
                 ) : (
                   // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
-                  <td key={j}>{typeof cell === "number" ? formatNumber(cell) : cell}</td>
+                  <td key={j} className={numeric(cell) ? undefined : "text"}>
+                    {typeof cell === "number" ? formatNumber(cell) : cell}
+                  </td>
                 ),
               )}
             </tr>
