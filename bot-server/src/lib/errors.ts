@@ -11,6 +11,7 @@ export type ErrorCode =
   | "already_taken"
   | "invalid_transition"
   | "conflict"
+  | "activity_locked"
   | "payload_too_large"
   | "unsupported_media_type"
   | "upstream_failed"
@@ -24,6 +25,7 @@ const STATUS: Record<ErrorCode, number> = {
   already_taken: 409,
   invalid_transition: 409,
   conflict: 409,
+  activity_locked: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   upstream_failed: 502,

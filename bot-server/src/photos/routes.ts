@@ -1,11 +1,12 @@
 /**
  * Photo upload (`POST /api/photos`, multipart field `file`) and serving (`GET /media/photos/:id`).
  * Photos of public field reports are public; any other photo only reaches its uploader and the
- * people who may see its request.
+ * people who may see its request or its team activity.
  */
 import { photoUploadResponseSchema } from "@cau-noi/shared";
 import { eq } from "drizzle-orm";
 import { bodyLimit } from "hono/body-limit";
+import { mayReadActivityPhoto } from "../activities/service";
 import { loadActor } from "../auth/actor";
 import { bearerToken, requireSession } from "../auth/middleware";
 import * as policy from "../auth/policy";
@@ -87,7 +88,9 @@ photoRoutes.get("/media/photos/:id", async (c) => {
     const actor = loadActor(deps.db, personId, now);
     const request = requestOfPhoto(deps.db, id);
     const allowed =
-      photo.uploaderPersonId === actor.personId || (request !== undefined && policy.canView(actor, request));
+      photo.uploaderPersonId === actor.personId ||
+      (request !== undefined && policy.canView(actor, request)) ||
+      mayReadActivityPhoto(deps.db, actor, id);
     if (!allowed) throw notFound("Không tìm thấy ảnh.");
   }
   // A photo sent in the OA chat stays on Zalo's CDN.
