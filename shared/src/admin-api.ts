@@ -17,10 +17,12 @@ import { CIVIC_ROLES, REQUEST_KINDS } from "./domain";
 // Building blocks
 // ---------------------------------------------------------------------------------------------
 
+/** A required text; left blank it asks for the value rather than its length. */
 const text = (min: number, max: number, what: string) =>
   z
     .string({ error: `Vui lòng nhập ${what}.` })
     .trim()
+    .min(1, { error: `Vui lòng nhập ${what}.`, abort: true })
     .min(min, { error: min <= 1 ? `Vui lòng nhập ${what}.` : `${cap(what)} cần ít nhất ${min} ký tự.` })
     .max(max, { error: `${cap(what)} dài quá ${max} ký tự.` });
 
