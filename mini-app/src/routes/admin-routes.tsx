@@ -15,5 +15,7 @@ export const ADMIN_ROUTES: readonly PageRoute[] = [
   { path: "/admin/triage", Page: lazy(() => import("../pages/admin-triage")) },
   { path: "/admin/triage/:id", Page: lazy(() => import("../pages/admin-triage/detail")) },
   { path: "/admin/structure", Page: lazy(() => import("../pages/admin-structure")) },
+  { path: "/admin/directory", Page: lazy(() => import("../pages/admin-directory")) },
+  { path: "/admin/faq", Page: lazy(() => import("../pages/admin-faq")) },
   { path: "/join", Page: lazy(() => import("../pages/join")) },
 ];

@@ -1,0 +1,102 @@
+/** Add or edit one directory entry from its spec (specs.ts); the server's field errors show beside each field. */
+import { useState } from "react";
+import { adminApi, type DirectoryCreate, type DirectoryUpdate } from "../../api/admin-endpoints";
+import { CheckField, FormMessage, TextArea, TextField, useCommune, useSubmit } from "../admin/kit";
+import { bodyOf, checkDraft, type DirectoryRow, type DirectorySpec, type Draft, draftOf } from "./specs";
+
+export function DirectoryEditor({
+  spec,
+  row,
+  onSaved,
+  onCancel,
+}: {
+  spec: DirectorySpec;
+  row: DirectoryRow | null;
+  onSaved(): void;
+  onCancel(): void;
+}) {
+  const { communeId } = useCommune();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(spec, row));
+  const form = useSubmit();
+  const set = (name: string, value: string | boolean) => {
+    setDraft((d) => ({ ...d, [name]: value }));
+    form.clear(name);
+  };
+  const prefix = `${spec.kind}-${row?.id ?? "new"}`;
+
+  const save = async () => {
+    if (form.invalid(checkDraft(spec, draft))) return;
+    const body = bodyOf(spec, draft);
+    const saved = await form.run(() =>
+      row
+        ? adminApi.updateDirectory(spec.kind, row.id, body as DirectoryUpdate<typeof spec.kind>)
+        : adminApi.createDirectory(spec.kind, { communeId, ...body } as DirectoryCreate<typeof spec.kind>),
+    );
+    if (saved) onSaved();
+  };
+
+  return (
+    <form
+      className="inline-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      {spec.fields.map((f) => {
+        const id = `${prefix}-${f.name}`;
+        const value = draft[f.name];
+        if (f.input === "check")
+          return (
+            <CheckField
+              key={f.name}
+              id={id}
+              label={f.label}
+              checked={value === true}
+              error={form.errors[f.name]}
+              onChange={(v) => set(f.name, v)}
+            />
+          );
+        if (f.input === "textarea")
+          return (
+            <TextArea
+              key={f.name}
+              id={id}
+              label={f.label}
+              hint={f.hint}
+              value={String(value)}
+              maxLength={f.max}
+              rows={4}
+              error={form.errors[f.name]}
+              onChange={(v) => set(f.name, v)}
+            />
+          );
+        return (
+          <TextField
+            key={f.name}
+            id={id}
+            label={f.label}
+            hint={f.hint}
+            placeholder={f.placeholder}
+            type={f.input}
+            inputMode={f.input === "number" ? "numeric" : f.input === "tel" ? "tel" : undefined}
+            value={String(value)}
+            maxLength={f.max}
+            error={form.errors[f.name]}
+            onChange={(v) => set(f.name, v)}
+          />
+        );
+      })}
+      <FormMessage message={form.message} />
+      <div className="btn-row">
+        <button type="submit" className="btn" disabled={form.busy}>
+          {form.busy ? "Đang lưu…" : row ? "Lưu thay đổi" : `Thêm ${spec.noun}`}
+        </button>
+        <button type="button" className="btn secondary" onClick={onCancel} disabled={form.busy}>
+          Hủy
+        </button>
+      </div>
+    </form>
+  );
+}

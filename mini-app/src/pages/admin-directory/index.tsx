@@ -1,0 +1,161 @@
+/**
+ * The commune's directory: contacts, procedures with portal links, places, jobs. Add, edit and
+ * delete in the list; residents' pages show the change at once. Procedures shared by every
+ * commune are listed read-only.
+ */
+import { Suspense, useState } from "react";
+import { useSearchParams } from "react-router-dom";
+import { adminApi } from "../../api/admin-endpoints";
+import { invalidate, useResource } from "../../api/resource";
+import { Empty } from "../../components/error-state";
+import { StaleBanner } from "../../components/offline-banner";
+import { ListSkeleton } from "../../components/skeletons";
+import { AdminScreen, ConfirmDelete, formatDate, Saved, useCommune } from "../admin/kit";
+import { DirectoryEditor } from "./editor";
+import { type DirectoryRow, type DirectorySpec, SPECS } from "./specs";
+
+function Row({
+  spec,
+  row,
+  editing,
+  onEdit,
+  onDone,
+}: {
+  spec: DirectorySpec;
+  row: DirectoryRow;
+  editing: boolean;
+  onEdit(on: boolean): void;
+  onDone(message: string): void;
+}) {
+  const editable = row.editable !== false;
+  return (
+    <li className="list-item">
+      <div className="row-between">
+        <span className="title">{spec.title(row)}</span>
+        {row.expired === true && <span className="badge">Hết hạn</span>}
+        {!editable && <span className="badge">Dùng chung</span>}
+      </div>
+      {spec
+        .lines(row)
+        .filter(Boolean)
+        .map((line) => (
+          <div key={line} className="small muted link-text" style={{ fontFamily: "inherit" }}>
+            {line}
+          </div>
+        ))}
+      {typeof row.expiresOn === "string" && (
+        <div className="small muted">Hiện đến hết {formatDate(row.expiresOn)}</div>
+      )}
+      {!editable ? (
+        <p className="small muted" style={{ margin: "6px 0 0" }}>
+          Thủ tục dùng chung cho mọi xã, không sửa ở đây.
+        </p>
+      ) : editing ? (
+        <DirectoryEditor
+          spec={spec}
+          row={row}
+          onSaved={() => onDone("Đã lưu thay đổi.")}
+          onCancel={() => onEdit(false)}
+        />
+      ) : (
+        <div className="item-actions">
+          <button type="button" className="btn secondary" onClick={() => onEdit(true)}>
+            Sửa
+          </button>
+          <ConfirmDelete
+            what={`${spec.noun} “${spec.title(row)}”`}
+            onConfirm={async () => {
+              await adminApi.deleteDirectory(spec.kind, row.id);
+              onDone(`Đã xóa ${spec.noun}.`);
+            }}
+          />
+        </div>
+      )}
+    </li>
+  );
+}
+
+function DirectoryList({ spec }: { spec: DirectorySpec }) {
+  const { communeId } = useCommune();
+  const { data, refresh } = useResource(`admin:${spec.kind}:${communeId}`, () =>
+    adminApi.directory(spec.kind, communeId),
+  );
+  const [editing, setEditing] = useState<number | "new" | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const done = (message: string) => {
+    setEditing(null);
+    setSaved(message);
+    // The residents' list of the same kind loads again when shown.
+    invalidate(spec.kind);
+    refresh();
+  };
+  const items = data.data.items as unknown as DirectoryRow[];
+  return (
+    <section className="section" aria-label={spec.tab}>
+      <StaleBanner stale={data.stale} savedAt={data.savedAt} />
+      {saved && <Saved>{saved}</Saved>}
+      {editing === "new" ? (
+        <DirectoryEditor
+          spec={spec}
+          row={null}
+          onSaved={() => done(`Đã thêm ${spec.noun}.`)}
+          onCancel={() => setEditing(null)}
+        />
+      ) : (
+        <button
+          type="button"
+          className="btn accent block"
+          onClick={() => {
+            setSaved(null);
+            setEditing("new");
+          }}
+        >
+          Thêm {spec.noun}
+        </button>
+      )}
+      {items.length === 0 ? (
+        <Empty>Chưa có mục nào.</Empty>
+      ) : (
+        <ul className="list" style={{ marginTop: 12 }}>
+          {items.map((row) => (
+            <Row
+              key={row.id}
+              spec={spec}
+              row={row}
+              editing={editing === row.id}
+              onEdit={(on) => {
+                setSaved(null);
+                setEditing(on ? row.id : null);
+              }}
+              onDone={done}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export default function AdminDirectoryPage() {
+  const [params, setParams] = useSearchParams();
+  const spec = SPECS.find((s) => s.kind === params.get("tab")) ?? (SPECS[0] as DirectorySpec);
+  return (
+    <AdminScreen title="Danh bạ và thủ tục">
+      <div className="seg">
+        {SPECS.map((s) => (
+          <button
+            key={s.kind}
+            type="button"
+            aria-pressed={s.kind === spec.kind}
+            onClick={() => setParams({ tab: s.kind }, { replace: true })}
+          >
+            {s.tab}
+          </button>
+        ))}
+      </div>
+      <Suspense fallback={<ListSkeleton />}>
+        <DirectoryList key={spec.kind} spec={spec} />
+      </Suspense>
+    </AdminScreen>
+  );
+}
