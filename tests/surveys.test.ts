@@ -1,0 +1,307 @@
+/**
+ * The one-stop desk's satisfaction survey over real HTTP: answering (idempotent offline retries,
+ * validation that stores nothing), results by field and month equal to figures computed here from
+ * crafted answers and never carrying who answered, and the printable QR (decoded back to the
+ * exact link) and A4 poster for commune admins. No access answers 404.
+ */
+import { foldVietnamese, SURVEY_FIELDS } from "@cau-noi/shared";
+import jsQR from "jsqr";
+import { PNG } from "pngjs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adminUnits, surveyResponses, unitRoles } from "../bot-server/src/db/schema";
+import { person, T0 } from "./helpers/fixtures";
+import { startTestServer, type TestServer } from "./helpers/server";
+
+let s: TestServer;
+const tokens = new Map<string, string>();
+let farViewer: { id: number; zaloAppUserId: string; name: string };
+
+async function tok(who: string): Promise<string> {
+  const cached = tokens.get(who);
+  if (cached) return cached;
+  const p = who === "farViewer" ? farViewer : s.world.people[who as keyof TestServer["world"]["people"]];
+  const token = await s.login(p);
+  tokens.set(who, token);
+  return token;
+}
+
+const vn = (local: string) => new Date(`${local}:00+07:00`);
+
+interface AnswerSpec {
+  at: Date;
+  field: (typeof SURVEY_FIELDS)[number];
+  rating: number;
+  comment?: string;
+  commune?: "other";
+}
+
+/** Answers given at the desk (by residents, all stored with their person). */
+const ANSWERS: AnswerSpec[] = [
+  { at: vn("2026-01-05T08:00"), field: "civil_status", rating: 5 },
+  { at: vn("2026-01-05T09:00"), field: "civil_status", rating: 4 },
+  { at: vn("2026-01-31T23:59"), field: "land", rating: 2, comment: "Chờ lâu quá" },
+  { at: vn("2026-02-01T00:00"), field: "land", rating: 3 },
+  { at: vn("2026-02-10T10:00"), field: "civil_status", rating: 5 },
+  { at: vn("2026-02-11T10:00"), field: "certification", rating: 1, comment: "Gọi tôi số 0905 123 456 nhé" },
+  { at: vn("2026-02-12T10:00"), field: "certification", rating: 4 },
+  { at: vn("2026-02-28T16:00"), field: "civil_status", rating: 3 },
+  // Outside the period asked, and another commune's desk.
+  { at: vn("2025-12-31T23:59"), field: "civil_status", rating: 1 },
+  { at: vn("2026-02-15T10:00"), field: "land", rating: 1, commune: "other" },
+];
+const PERIOD = { from: "2026-01-01", to: "2026-02-28" };
+
+function vietnamMonth(d: Date) {
+  return new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 7);
+}
+
+function inPeriod() {
+  return ANSWERS.filter(
+    (a) =>
+      a.commune === undefined &&
+      a.at >= vn(`${PERIOD.from}T00:00`) &&
+      a.at < new Date(vn(`${PERIOD.to}T00:00`).getTime() + 86_400_000),
+  );
+}
+
+const avg = (xs: number[]) => Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100;
+
+beforeAll(async () => {
+  s = await startTestServer();
+  const w = s.world;
+  const residents = [w.people.citizen, w.people.citizen2, w.people.newcomer];
+  ANSWERS.forEach((a, i) => {
+    s.db
+      .insert(surveyResponses)
+      .values({
+        communeId: a.commune ? w.units.otherCommune : w.units.commune,
+        field: a.field,
+        rating: a.rating,
+        comment: a.comment ?? null,
+        personId: residents[i % residents.length]?.id ?? null,
+        clientId: `crafted-${i}-000`,
+        createdAt: a.at,
+      })
+      .run();
+  });
+  const otherProvince = s.db
+    .insert(adminUnits)
+    .values({ level: "province", code: "XP", name: "Tỉnh Xa", searchName: foldVietnamese("Tỉnh Xa") })
+    .returning()
+    .get().id;
+  farViewer = person(s.db, "Người Xem Tỉnh Xa");
+  s.db
+    .insert(unitRoles)
+    .values({ unitId: otherProvince, personId: farViewer.id, role: "viewer", activeFrom: T0 })
+    .run();
+});
+afterAll(async () => {
+  await s.close();
+});
+
+describe("answering the survey", () => {
+  it("shows the form header to anyone, without a session", async () => {
+    const r = await s.call("GET", `/api/surveys/form?communeId=${s.world.units.commune}&field=land`);
+    expect(r.status).toBe(200);
+    expect(r.json).toEqual({
+      communeId: s.world.units.commune,
+      communeName: "Xã Thử Nghiệm",
+      field: "land",
+      fieldLabel: "Đất đai",
+    });
+    const village = await s.call("GET", `/api/surveys/form?communeId=${s.world.units.village1}&field=land`);
+    expect(village.status).toBe(400);
+  });
+
+  it("stores an answer sent twice with the same clientId once (201, then 200) and never echoes who answered", async () => {
+    const body = {
+      communeId: s.world.units.commune,
+      field: "residence",
+      rating: 5,
+      comment: "Cán bộ tận tình",
+      clientId: "survey-4b1d2e9f",
+    };
+    const first = await s.call("POST", "/api/surveys", { token: await tok("citizen2"), json: body });
+    const second = await s.call("POST", "/api/surveys", { token: await tok("citizen2"), json: body });
+    expect(first.status, first.text).toBe(201);
+    expect(second.status).toBe(200);
+    expect(second.json).toEqual(first.json);
+    expect(Object.keys(first.json).sort()).toEqual(["communeId", "createdAt", "field", "id", "rating"]);
+    const rows = s.db
+      .select()
+      .from(surveyResponses)
+      .all()
+      .filter((r) => r.clientId === "survey-4b1d2e9f");
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.personId).toBe(s.world.people.citizen2.id);
+    expect(rows[0]?.createdAt.getTime()).toBe(T0.getTime());
+    // Any signed-in person may answer, staff included; their clientIds are their own.
+    const staff = await s.call("POST", "/api/surveys", { token: await tok("member1"), json: body });
+    expect(staff.status).toBe(201);
+    expect(staff.json.id).not.toBe(first.json.id);
+  });
+
+  it.each([
+    ["six stars", { rating: 6 }, "rating"],
+    ["no star", { rating: 0 }, "rating"],
+    ["half a star", { rating: 4.5 }, "rating"],
+    ["an unknown field", { field: "weather" }, "field"],
+    ["no clientId", { clientId: undefined }, "clientId"],
+    ["a village instead of a commune", { communeId: -1 }, "communeId"],
+    ["an unknown commune", { communeId: 999_999 }, "communeId"],
+  ])("refuses %s and stores nothing", async (_name, patch, field) => {
+    const before = s.db.select().from(surveyResponses).all();
+    const body = {
+      communeId: s.world.units.commune,
+      field: "land",
+      rating: 4,
+      clientId: "survey-bad-0001",
+      ...patch,
+    };
+    if (patch.communeId === -1) body.communeId = s.world.units.village1;
+    const r = await s.call("POST", "/api/surveys", { token: await tok("citizen"), json: body });
+    expect(r.status).toBe(400);
+    expect(r.json.error.fields[field]).toBeTruthy();
+    expect(s.db.select().from(surveyResponses).all()).toEqual(before);
+  });
+
+  it("requires a session to answer", async () => {
+    const r = await s.call("POST", "/api/surveys", {
+      json: { communeId: s.world.units.commune, field: "land", rating: 4, clientId: "survey-anon-0001" },
+    });
+    expect(r.status).toBe(401);
+  });
+});
+
+describe("survey results", () => {
+  const path = () =>
+    `/api/admin/surveys/results?communeId=${s.world.units.commune}&from=${PERIOD.from}&to=${PERIOD.to}`;
+
+  it("counts and averages by field and by month, equal to the crafted answers", async () => {
+    const r = await s.call("GET", path(), { token: await tok("admin") });
+    expect(r.status, r.text).toBe(200);
+    const answers = inPeriod();
+    expect(r.json.total).toEqual({
+      count: answers.length,
+      average: avg(answers.map((a) => a.rating)),
+      stars: [1, 2, 3, 4, 5].map((n) => answers.filter((a) => a.rating === n).length),
+    });
+    const fields = SURVEY_FIELDS.filter((f) => answers.some((a) => a.field === f));
+    expect(r.json.byField).toEqual(
+      fields.map((f) => {
+        const xs = answers.filter((a) => a.field === f).map((a) => a.rating);
+        return {
+          field: f,
+          count: xs.length,
+          average: avg(xs),
+          stars: [1, 2, 3, 4, 5].map((n) => xs.filter((x) => x === n).length),
+        };
+      }),
+    );
+    const months = [...new Set(answers.map((a) => vietnamMonth(a.at)))].sort();
+    const expectedByMonth = months.flatMap((m) =>
+      SURVEY_FIELDS.filter((f) => answers.some((a) => a.field === f && vietnamMonth(a.at) === m)).map((f) => {
+        const xs = answers.filter((a) => a.field === f && vietnamMonth(a.at) === m).map((a) => a.rating);
+        return { month: m, field: f, count: xs.length, average: avg(xs) };
+      }),
+    );
+    expect(r.json.byMonth.map(({ stars: _s, ...rest }: { stars: number[] }) => rest)).toEqual(
+      expectedByMonth,
+    );
+    // The boundary answers land in their Vietnam month: 23:59 on 31 January is January.
+    expect(
+      r.json.byMonth.find(
+        (m: { month: string; field: string }) => m.month === "2026-01" && m.field === "land",
+      )?.count,
+    ).toBe(1);
+  });
+
+  it("gives the admin the comments with phone numbers masked, and never who answered", async () => {
+    const r = await s.call("GET", path(), { token: await tok("admin") });
+    expect(r.json.comments.map((c: { comment: string }) => c.comment)).toHaveLength(2);
+    const text = JSON.stringify(r.json);
+    expect(text).not.toContain("0905 123 456");
+    expect(text).not.toMatch(/person|zalo|displayName/i);
+    for (const p of [s.world.people.citizen, s.world.people.citizen2, s.world.people.newcomer]) {
+      expect(text).not.toContain(p.name);
+      expect(text).not.toContain(p.zaloAppUserId);
+    }
+  });
+
+  it("shows district viewers the aggregates without comments; 404 for everyone else", async () => {
+    const viewer = await s.call("GET", path(), { token: await tok("viewer") });
+    expect(viewer.status).toBe(200);
+    expect(viewer.json.total.count).toBe(inPeriod().length);
+    expect(viewer.json.comments).toEqual([]);
+    for (const who of ["farViewer", "otherAdmin", "member1", "leader1", "citizen"]) {
+      const r = await s.call("GET", path(), { token: await tok(who) });
+      expect(r.status, who).toBe(404);
+    }
+  });
+});
+
+describe("QR code and poster", () => {
+  const query = () => `communeId=${s.world.units.commune}&field=civil_status`;
+  const link = () =>
+    `https://zalo.me/s/${s.config.zalo.appId}/survey?commune=${s.world.units.commune}&field=civil_status`;
+
+  async function download(path: string, token?: string) {
+    const response = await fetch(`${s.url}${path}`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+    return {
+      status: response.status,
+      type: response.headers.get("content-type"),
+      bytes: Buffer.from(await response.arrayBuffer()),
+    };
+  }
+
+  it("draws a PNG QR code that decodes to exactly the survey link", async () => {
+    const r = await download(`/api/admin/surveys/qr.png?${query()}`, await tok("admin"));
+    expect(r.status).toBe(200);
+    expect(r.type).toBe("image/png");
+    const png = PNG.sync.read(r.bytes);
+    expect(png.width).toBeGreaterThanOrEqual(600);
+    const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    expect(code?.data).toBe(link());
+  });
+
+  it("accepts the session as ?session= for a download link", async () => {
+    const r = await download(`/api/admin/surveys/qr.png?${query()}&session=${await tok("admin")}`);
+    expect(r.status).toBe(200);
+    const png = PNG.sync.read(r.bytes);
+    expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(link());
+  });
+
+  it("makes a one-page A4 PDF poster with the DejaVu font embedded", async () => {
+    const r = await download(`/api/admin/surveys/poster.pdf?${query()}`, await tok("admin"));
+    expect(r.status).toBe(200);
+    expect(r.type).toBe("application/pdf");
+    const pdf = r.bytes.toString("latin1");
+    expect(pdf.startsWith("%PDF")).toBe(true);
+    expect(pdf).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans\b/);
+    expect(pdf).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans-Bold\b/);
+    expect(pdf.match(/\/Type \/Page\b(?!s)/g)).toHaveLength(1);
+    expect(pdf).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/);
+  });
+
+  it("answers 404 to anyone but the commune's admin, 401 without a session, 400 for a bad field", async () => {
+    for (const who of ["otherAdmin", "viewer", "leader1", "citizen"]) {
+      for (const file of ["qr.png", "poster.pdf"]) {
+        const r = await download(`/api/admin/surveys/${file}?${query()}`, await tok(who));
+        expect(r.status, `${who} ${file}`).toBe(404);
+      }
+    }
+    expect((await download(`/api/admin/surveys/qr.png?${query()}`)).status).toBe(401);
+    expect((await download(`/api/admin/surveys/qr.png?${query()}&session=forged`)).status).toBe(401);
+    const bad = await s.call(
+      "GET",
+      `/api/admin/surveys/qr.png?communeId=${s.world.units.commune}&field=weather`,
+      {
+        token: await tok("admin"),
+      },
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.fields.field).toBeTruthy();
+  });
+});
