@@ -3,13 +3,18 @@
  * picked (lib/photo-upload.ts). Without a network photos cannot go up: the activity can still be
  * logged, and photos added later while it is editable.
  */
-import { MAX_PHOTOS_PER_ACTIVITY } from "@cau-noi/shared";
 import { type ChangeEvent, useState } from "react";
 import { apiUrl, sessionToken } from "../../api/client";
 import { messageOf } from "../../api/errors";
 import { useOnline } from "../../components/offline-banner";
 import { compressAndUpload } from "../../lib/photo-upload";
 import type { PhotoRef } from "./form-state";
+
+/**
+ * MAX_PHOTOS_PER_ACTIVITY of shared/src/team-work-api.ts (the server enforces it). Not imported:
+ * a value from the shared index would bring zod into the production bundle.
+ */
+const MAX_PHOTOS_PER_ACTIVITY = 5;
 
 /** An <img> cannot send the session header: private photos take it as `?session=`. */
 export function photoSrc(url: string): string {

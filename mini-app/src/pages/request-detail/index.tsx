@@ -6,8 +6,10 @@
  */
 import type { Profile, RequestDetail } from "@cau-noi/shared";
 import { CIVIC_ROLE_LABELS, MEETING_MODE_LABELS, OUTCOME_LABELS } from "@cau-noi/shared/domain";
-import { useParams, useSearchParams } from "react-router-dom";
+import { Link, useParams, useSearchParams } from "react-router-dom";
+import type { Cached } from "../../api/cache";
 import { api } from "../../api/endpoints";
+import { ApiError } from "../../api/errors";
 import { invalidate, setResource, useResource } from "../../api/resource";
 import { StaleBanner } from "../../components/offline-banner";
 import { RateControls, RatingShown } from "../../components/rate-controls";
@@ -63,9 +65,39 @@ function mayRate(profile: Profile, detail: RequestDetail, role: StaffRole): bool
   return detail.events.some((e) => e.action === "created" && e.actorName === profile.displayName);
 }
 
+/** A request that does not exist, or that this person may not see (the server answers 404 alike). */
+function NotFound() {
+  return (
+    <div className="error-state" role="alert">
+      <Icon name="alert" />
+      <p className="lead">Không tìm thấy yêu cầu này.</p>
+      <p className="muted">Yêu cầu không tồn tại, hoặc không thuộc phạm vi anh/chị được xem.</p>
+      <Link to="/" className="btn">
+        Về trang chủ
+      </Link>
+    </div>
+  );
+}
+
+/** The detail, or null for a 404 (an expected answer, shown as a screen rather than an error). */
+async function loadDetail(id: number) {
+  try {
+    return await api.requestDetail(id);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}
+
 function Detail({ id }: { id: number }) {
   const key = `request:${id}`;
-  const { data } = useResource(key, () => api.requestDetail(id));
+  const { data } = useResource(key, () => loadDetail(id));
+  if (data === null) return <NotFound />;
+  return <Loaded id={id} data={data} />;
+}
+
+function Loaded({ id, data }: { id: number; data: Cached<RequestDetail> }) {
+  const key = `request:${id}`;
   const profile = useProfile().data.data;
   const [params] = useSearchParams();
   const detail = data.data;
