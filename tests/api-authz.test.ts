@@ -75,7 +75,7 @@ type Statuses = readonly [number, number, number, number, number, number, number
 interface Row {
   name: string;
   given: Given;
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PATCH";
   path: (t: Target, s: TestServer) => string;
   json?: (s: TestServer) => unknown;
   upload?: boolean;
@@ -108,6 +108,22 @@ const publicRow = (name: string, path: (t: Target, s: TestServer) => string): Ro
   path,
   expect: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
   isPublic: true,
+});
+
+/** A commune-admin endpoint of Xã Thử Nghiệm: 401 anonymous, 404 to all but its admin. */
+const adminRow = (
+  name: string,
+  method: Row["method"],
+  path: (s: TestServer) => string,
+  success = 200,
+  json?: (s: TestServer) => unknown,
+): Row => ({
+  name,
+  given: "none",
+  method,
+  path: (_t, s) => path(s),
+  json,
+  expect: [401, 404, 404, 404, 404, 404, 404, success, 404, 404],
 });
 
 // biome-ignore format: the matrix reads best as a grid
@@ -157,6 +173,24 @@ const TABLE: Row[] = [
                                                                                          expect: [401, 201, 201, 201, 201, 201, 201, 201, 201, 201] },
   { name: "GET /media/photos/{id} (help request photo)", given: "photo", method: "GET", path: (t) => `/media/photos/${t.photoId}`,
                                                                                          expect: [404, 200, 404, 200, 200, 404, 404, 200, 404, 404] },
+  // Commune administration (issue #4): only the commune's own admins; everyone else 404.
+  adminRow("GET /api/admin/requests?communeId=commune", "GET", (s) => `/api/admin/requests?communeId=${s.world.units.commune}`),
+  { name: "GET /api/admin/requests?communeId=otherCommune", given: "none", method: "GET", path: (_t, s) => `/api/admin/requests?communeId=${s.world.units.otherCommune}`,
+                                                                                         expect: [401, 404, 404, 404, 404, 404, 404, 404, 200, 404] },
+  adminRow("GET /api/admin/communes/{id}/structure", "GET", (s) => `/api/admin/communes/${s.world.units.commune}/structure`),
+  adminRow("GET /api/admin/news", "GET", (s) => `/api/admin/news?communeId=${s.world.units.commune}`),
+  adminRow("GET /api/admin/documents", "GET", (s) => `/api/admin/documents?communeId=${s.world.units.commune}`),
+  adminRow("GET /api/admin/contacts", "GET", (s) => `/api/admin/contacts?communeId=${s.world.units.commune}`),
+  adminRow("GET /api/admin/procedures", "GET", (s) => `/api/admin/procedures?communeId=${s.world.units.commune}`),
+  adminRow("GET /api/admin/places", "GET", (s) => `/api/admin/places?communeId=${s.world.units.commune}`),
+  adminRow("GET /api/admin/jobs", "GET", (s) => `/api/admin/jobs?communeId=${s.world.units.commune}`),
+  adminRow("GET /api/admin/faq", "GET", (s) => `/api/admin/faq?communeId=${s.world.units.commune}`),
+  adminRow("POST /api/admin/news", "POST", () => "/api/admin/news", 201, (s) => ({
+    communeId: s.world.units.commune, title: "Tin thử quyền truy cập", summary: "Tóm tắt tin thử quyền.", body: "Nội dung tin thử quyền truy cập.",
+  })),
+  adminRow("POST /api/admin/villages", "POST", () => "/api/admin/villages", 201, (s) => ({ communeId: s.world.units.commune, name: "Thôn Thử Quyền" })),
+  adminRow("PATCH /api/admin/teams/{id}", "PATCH", (s) => `/api/admin/teams/${s.world.teams.team1}`, 200, () => ({ decisionNo: "99/QĐ-UBND" })),
+  adminRow("POST /api/admin/invites", "POST", () => "/api/admin/invites", 201, (s) => ({ teamId: s.world.teams.team1, civicRole: "volunteer" })),
   publicRow("/api/public/field-reports", (_t, s) => `/api/public/field-reports?communeId=${s.world.units.commune}`),
   publicRow("/api/public/questions", (_t, s) => `/api/public/questions?communeId=${s.world.units.commune}`),
   publicRow("/api/public/news", (_t, s) => `/api/public/news?communeId=${s.world.units.commune}`),
