@@ -26,6 +26,7 @@ import { profileRoutes } from "./profile/routes";
 import { adminContentRoutes } from "./publishing/admin-content-routes";
 import { adminPublishingRoutes } from "./publishing/admin-routes";
 import { publishingRoutes } from "./publishing/routes";
+import { reportRoutes } from "./reports/routes";
 import { adminRequestRoutes } from "./requests/admin-routes";
 import { createLifecycle } from "./requests/lifecycle";
 import { requestRoutes } from "./requests/routes";
@@ -138,6 +139,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
     .route("/", activityRoutes)
     .route("/", kpiRoutes)
     .route("/", surveyRoutes)
+    .route("/", reportRoutes)
     .route("/", webhookRoutes);
   documentWebhook(app);
 

@@ -103,3 +103,29 @@ export const canReadCommuneKpi = (
 /** May read a commune's aggregates (survey results): its admins and viewers of the commune or above. */
 export const canReadCommuneAggregates = (actor: Actor, communeId: number, unitChainIds: readonly number[]) =>
   isCommuneAdmin(actor, communeId) || isViewerOfAny(actor, unitChainIds);
+
+/** A unit of the tree as report authorization sees it: its level and the ids above it, nearest first. */
+export interface ReportUnitPlace {
+  id: number;
+  level: "province" | "district" | "commune" | "village";
+  ancestorIds: readonly number[];
+}
+
+/**
+ * How much of a unit's reports and dashboards the actor may read: `full` for the admins of its
+ * commune (the commune or one of its villages) and the leaders of a village's team,
+ * `aggregate` for viewers of the unit or a unit above it, null for anyone else.
+ */
+export function reportAccess(actor: Actor, unit: ReportUnitPlace): "full" | "aggregate" | null {
+  const communeId =
+    unit.level === "commune" ? unit.id : unit.level === "village" ? unit.ancestorIds[0] : undefined;
+  if (communeId !== undefined && isCommuneAdmin(actor, communeId)) return "full";
+  if (unit.level === "village" && actor.memberships.some((m) => m.isLeader && m.teamUnitId === unit.id)) {
+    return "full";
+  }
+  return isViewerOfAny(actor, [unit.id, ...unit.ancestorIds]) ? "aggregate" : null;
+}
+
+/** May write a report's difficulties and proposals: whoever has the unit's full report. */
+export const canWriteReportNotes = (actor: Actor, unit: ReportUnitPlace) =>
+  reportAccess(actor, unit) === "full";
