@@ -158,7 +158,7 @@ describe("answering the survey", () => {
       clientId: "survey-bad-0001",
       ...patch,
     };
-    if (patch.communeId === -1) body.communeId = s.world.units.village1;
+    if ("communeId" in patch && patch.communeId === -1) body.communeId = s.world.units.village1;
     const r = await s.call("POST", "/api/surveys", { token: await tok("citizen"), json: body });
     expect(r.status).toBe(400);
     expect(r.json.error.fields[field]).toBeTruthy();

@@ -51,6 +51,7 @@ import {
   demoPhone,
   villageContactPhone,
 } from "./demo-data";
+import { seedTeamWorkDemo } from "./team-work-demo";
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -530,6 +531,7 @@ export function seedDemoData(db: Db, now: Date): { loaded: boolean } {
         insertPublishing(ctx, commune);
       }
       replaySampleRequests(ctx);
+      seedTeamWorkDemo(ctx);
       followTheOa(ctx);
       for (const entry of DEMO_FAQ) addFaqEntry(tx, { communeId: null, ...entry });
       return { loaded: true };
