@@ -367,6 +367,10 @@ describe("invites", () => {
     expect(membershipOf(w.teams.team2, w.people.newcomer.id)).toHaveLength(1);
 
     // The same session: roles are read per request, so the queue opens at once.
+    // The invite is a credential: it never reaches the logs.
+    expect(s.logs.join("\n")).not.toContain(invite.json.token);
+    expect(s.logs.join("\n")).toMatch(/invite accepted/);
+
     const queue = await withToken(newcomer, "GET", "/api/queue");
     expect(queue.status).toBe(200);
     expect(queue.json.items.map((r: { id: number }) => r.id)).toContain(filed.json.id);
