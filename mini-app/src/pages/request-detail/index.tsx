@@ -140,6 +140,12 @@ function Loaded({ id, data }: { id: number; data: Cached<RequestDetail> }) {
               <dd>{detail.onBehalfName}</dd>
             </>
           )}
+          {role.works && detail.requesterName && detail.requesterName !== detail.onBehalfName && (
+            <>
+              <dt>Người gửi</dt>
+              <dd>{detail.requesterName}</dd>
+            </>
+          )}
           <dt>Thôn</dt>
           <dd>{detail.villageName}</dd>
           {detail.meetingMode && (

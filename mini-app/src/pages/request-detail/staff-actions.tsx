@@ -133,11 +133,6 @@ export function StaffActions({
       <h2 id="staff-actions-title" className="section-title">
         Việc của Tổ công nghệ
       </h2>
-      {detail.requesterName && (
-        <p style={{ margin: "0 0 10px" }}>
-          Người cần giúp: <strong>{detail.requesterName}</strong>
-        </p>
-      )}
       {error && (
         <p className="banner error" role="alert">
           {error}
