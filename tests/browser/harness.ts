@@ -214,11 +214,16 @@ export async function startMiniAppWorld(): Promise<MiniAppWorld> {
         await page.goto(`${baseUrl}${APP_PATH}`);
         opened = true;
       }
+      // A cold server (first build, other suites busy) can take a while: wait generously.
       await expect
-        .poll(() => page.getByRole("heading", { name: "Chọn người dùng thử" }).isVisible())
+        .poll(() => page.getByRole("heading", { name: "Chọn người dùng thử" }).isVisible(), {
+          timeout: 30_000,
+        })
         .toBe(true);
       await page.locator(`button[data-persona="${who.zaloAppUserId}"]`).click();
-      await expect.poll(() => page.getByText(`Chào anh/chị ${who.displayName}`).isVisible()).toBe(true);
+      await expect
+        .poll(() => page.getByText(`Chào anh/chị ${who.displayName}`).isVisible(), { timeout: 30_000 })
+        .toBe(true);
     },
     tokenFor,
     async apiAs(key, path, init = {}) {
