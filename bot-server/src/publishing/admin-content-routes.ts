@@ -238,7 +238,10 @@ export const adminContentRoutes = createRouter()
           ...(input.body !== undefined ? { body: input.body } : {}),
           ...(input.imageUrl !== undefined ? { imageUrl: input.imageUrl } : {}),
           ...(input.pinned !== undefined ? { pinned: input.pinned } : {}),
-          ...eventFields(input.isEvent ?? row.isEvent, input.eventAt, row.eventAt),
+          // Only an edit touching the event checks it: older items stay editable as they are.
+          ...(input.isEvent === undefined && input.eventAt === undefined
+            ? {}
+            : eventFields(input.isEvent ?? row.isEvent, input.eventAt, row.eventAt)),
         })
         .where(eq(news.id, id))
         .run();
