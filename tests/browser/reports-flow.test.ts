@@ -31,6 +31,9 @@ function thisMonth(): { from: string; to: string; month: string } {
   return { from: `${y}-${mm}-01`, to: `${y}-${mm}-${last}`, month: `${y}-${mm}` };
 }
 
+/** Waits for a screen to show something (the server works in between: allow it some seconds). */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
+
 const vi = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 1 });
 
 /** Every demo person's name: none may appear on a viewer's screen. */
@@ -68,11 +71,7 @@ describe("reports, KPIs, targets and surveys in Chromium", () => {
     const { page, baseUrl, signInAs, apiAs, shot, shotFull } = world;
     await signInAs("admin-camthanh");
     await page.goto(`${baseUrl}${APP_PATH}admin/reports`);
-    await expect
-      .poll(() => page.getByText("Báo cáo hoạt động Tổ công nghệ số cộng đồng").isVisible(), {
-        timeout: 20_000,
-      })
-      .toBe(true);
+    await poll(() => page.getByText("Báo cáo hoạt động Tổ công nghệ số cộng đồng").isVisible()).toBe(true);
     await shot("reports-admin");
 
     const period = thisMonth();
@@ -113,7 +112,7 @@ describe("reports, KPIs, targets and surveys in Chromium", () => {
       .filter({ has: page.getByLabel("III. Khó khăn, vướng mắc") })
       .getByRole("button", { name: "Lưu" })
       .click();
-    await expect.poll(() => page.getByText("Đã lưu.").isVisible()).toBe(true);
+    await poll(() => page.getByText("Đã lưu.").isVisible()).toBe(true);
     const after = await json<{ notes: { difficulties: string | null } }>(
       await apiAs("admin-camthanh", `/api/reports?unitId=${communeId}&from=${period.from}&to=${period.to}`),
     );
@@ -124,43 +123,52 @@ describe("reports, KPIs, targets and surveys in Chromium", () => {
   it("the admin's dashboard draws its charts, each with a table", async () => {
     const { page, baseUrl, shot, shotFull } = world;
     await page.goto(`${baseUrl}${APP_PATH}admin/dashboard`);
-    await expect
-      .poll(() => page.getByText("Yêu cầu mới theo thời gian").isVisible(), { timeout: 20_000 })
-      .toBe(true);
+    await poll(() => page.getByText("Yêu cầu mới theo thời gian").isVisible()).toBe(true);
     expect(await page.locator("figure.chart").count()).toBeGreaterThanOrEqual(7);
+    // The line's caption totals the same days as the API.
+    const period = thisMonth();
+    const charts = await json<{ requestsOverTime: Array<{ created: number }> }>(
+      await world.apiAs(
+        "admin-camthanh",
+        `/api/dashboard/charts?unitId=${communeId}&from=${period.from}&to=${period.to}`,
+      ),
+    );
+    const created = charts.requestsOverTime.reduce((a, p) => a + p.created, 0);
+    expect(created).toBeGreaterThan(0);
+    await poll(() =>
+      page.locator("figure.chart", { hasText: "Yêu cầu mới theo thời gian" }).innerText(),
+    ).toContain(`Tổng: ${vi.format(created)}`);
     expect(await page.locator("svg.line-svg polyline").count()).toBeGreaterThanOrEqual(1);
     expect(await page.locator(".bar-fill").count()).toBeGreaterThan(0);
     await shot("dashboard");
+    await shotFull("dashboard-full");
     // The table alternative of the first chart.
     await page.locator("figure.chart summary").first().click();
-    await expect.poll(() => page.locator("figure.chart table").first().isVisible()).toBe(true);
+    await poll(() => page.locator("figure.chart table").first().isVisible()).toBe(true);
     // Another period: last month.
     await page.getByRole("button", { name: "Tháng trước", exact: true }).click();
-    await expect.poll(() => page.getByText(/^Kỳ: Tháng \d+\/\d{4}$/).isVisible()).toBe(true);
-    await expect.poll(() => page.getByText("Yêu cầu mới theo thời gian").isVisible()).toBe(true);
-    await shotFull("dashboard-full");
+    await poll(() => page.getByText(/^Kỳ: Tháng \d+\/\d{4}$/).isVisible()).toBe(true);
+    await poll(() => page.getByText("Yêu cầu mới theo thời gian").isVisible()).toBe(true);
   });
 
   it("the admin enters a KPI month and sets a target that the team's member sees", async () => {
     const { page, baseUrl, signInAs, apiAs, shot, shotFull } = world;
     const period = thisMonth();
     await page.goto(`${baseUrl}${APP_PATH}admin/kpi`);
-    await expect
-      .poll(() => page.getByText("Tỷ lệ hồ sơ trực tuyến").isVisible(), { timeout: 20_000 })
-      .toBe(true);
+    await poll(() => page.getByText("Tỷ lệ hồ sơ trực tuyến").isVisible()).toBe(true);
     await page.locator("#online_dossier_rate-num").fill("45");
     await page.locator("#online_dossier_rate-den").fill("60");
     await page.locator("#online_dossier_rate-src").fill("Cổng Dịch vụ công tỉnh");
-    await expect.poll(() => page.locator(".kpi-rate").first().innerText()).toContain("75%");
+    await poll(() => page.locator(".kpi-rate").first().innerText()).toContain("75%");
     await page.getByRole("button", { name: /^Lưu chỉ tiêu tháng/ }).click();
-    await expect.poll(() => page.getByText(/^Đã lưu chỉ tiêu tháng/).isVisible()).toBe(true);
+    await poll(() => page.getByText(/^Đã lưu chỉ tiêu tháng/).isVisible()).toBe(true);
     const kpi = await json<{
       items: Array<{ month: string; indicator: string; numerator: number; rate: number }>;
     }>(await apiAs("admin-camthanh", `/api/kpi?communeId=${communeId}`));
     const saved = kpi.items.find((i) => i.month === period.month && i.indicator === "online_dossier_rate");
     expect(saved).toMatchObject({ numerator: 45, rate: 0.75 });
     // The history lists the month.
-    await expect.poll(() => page.locator(".data-table").getByText("75%").first().isVisible()).toBe(true);
+    await poll(() => page.locator(".data-table").getByText("75%").first().isVisible()).toBe(true);
     await shotFull("kpi");
 
     // A target for the team of member-camthanh-t1.
@@ -170,20 +178,18 @@ describe("reports, KPIs, targets and surveys in Chromium", () => {
     const team = member.roles.memberships[0];
     expect(team).toBeDefined();
     await page.goto(`${baseUrl}${APP_PATH}admin/targets`);
-    await expect.poll(() => page.locator("#target-team").isVisible(), { timeout: 20_000 }).toBe(true);
+    await poll(() => page.locator("#target-team").isVisible()).toBe(true);
     await page.locator("#target-team").selectOption(String(team?.teamId));
     await page.locator("#target-metric").selectOption("requests_resolved");
     await page.locator("#target-value").fill("5");
     await page.getByRole("button", { name: "Giao chỉ tiêu" }).click();
-    await expect.poll(() => page.getByText("Đã giao chỉ tiêu.").isVisible()).toBe(true);
-    await expect
-      .poll(() =>
-        page
-          .locator(".target-team")
-          .filter({ hasText: team?.teamName ?? "?" })
-          .isVisible(),
-      )
-      .toBe(true);
+    await poll(() => page.getByText("Đã giao chỉ tiêu.").isVisible()).toBe(true);
+    await poll(() =>
+      page
+        .locator(".target-team")
+        .filter({ hasText: team?.teamName ?? "?" })
+        .isVisible(),
+    ).toBe(true);
     const targets = await json<{ items: Array<{ teamId: number; metric: string; target: number }> }>(
       await apiAs("admin-camthanh", `/api/admin/targets?communeId=${communeId}`),
     );
@@ -194,9 +200,7 @@ describe("reports, KPIs, targets and surveys in Chromium", () => {
 
     await signInAs("member-camthanh-t1");
     await page.goto(`${baseUrl}${APP_PATH}targets`);
-    await expect
-      .poll(() => page.getByText("Số yêu cầu đã hỗ trợ xong").isVisible(), { timeout: 20_000 })
-      .toBe(true);
+    await poll(() => page.getByText("Số yêu cầu đã hỗ trợ xong").isVisible()).toBe(true);
     expect(await pageText()).toMatch(/\d+\/5 · Tháng \d+\/\d{4}/);
     await shot("targets-member");
   });
@@ -205,10 +209,8 @@ describe("reports, KPIs, targets and surveys in Chromium", () => {
     const { page, baseUrl, signInAs, shot, shotFull } = world;
     await signInAs("citizen-camthanh");
     await page.goto(`${baseUrl}${APP_PATH}survey?commune=${communeId}&field=civil_status`);
-    await expect
-      .poll(() => page.getByText("Hộ tịch", { exact: true }).isVisible(), { timeout: 20_000 })
-      .toBe(true);
-    await expect.poll(() => page.getByText(/Bộ phận Một cửa – .*Cẩm Thanh/).isVisible()).toBe(true);
+    await poll(() => page.getByText("Hộ tịch", { exact: true }).isVisible()).toBe(true);
+    await poll(() => page.getByText(/Bộ phận Một cửa – .*Cẩm Thanh/).isVisible()).toBe(true);
     // Tap targets of the faces.
     for (const height of await page
       .locator("button.face")
@@ -220,21 +222,19 @@ describe("reports, KPIs, targets and surveys in Chromium", () => {
     await page.getByLabel("Góp ý thêm (không bắt buộc)").fill(comment);
     await shot("survey");
     await page.getByRole("button", { name: "Gửi đánh giá: Rất hài lòng" }).click();
-    await expect.poll(() => page.getByText("Cảm ơn anh/chị đã đánh giá!").isVisible()).toBe(true);
+    await poll(() => page.getByText("Cảm ơn anh/chị đã đánh giá!").isVisible()).toBe(true);
     await shot("survey-thanks");
 
     await signInAs("admin-camthanh");
     await page.goto(`${baseUrl}${APP_PATH}admin/surveys`);
-    await expect.poll(() => page.getByText(comment).isVisible(), { timeout: 20_000 }).toBe(true);
+    await poll(() => page.getByText(comment).isVisible()).toBe(true);
     expect(Number(await figure("survey.count"))).toBeGreaterThanOrEqual(1);
     // The QR image shows, and the PNG to download decodes to this commune's survey link.
-    await expect
-      .poll(() =>
-        page
-          .locator("img.qr-image")
-          .evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
-      )
-      .toBeGreaterThan(0);
+    await poll(() =>
+      page
+        .locator("img.qr-image")
+        .evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+    ).toBeGreaterThan(0);
     const href = await page.getByRole("link", { name: "Tải ảnh mã QR (PNG)" }).getAttribute("href");
     const png = await fetch(href ?? "");
     expect(png.status).toBe(200);
@@ -250,14 +250,8 @@ describe("reports, KPIs, targets and surveys in Chromium", () => {
     const { page, signInAs, apiAs, link, shot, shotFull, problems } = world;
     await signInAs("viewer-hoian");
     await link("Báo cáo tổng hợp").click();
-    await expect
-      .poll(() => page.getByText("Báo cáo hoạt động Tổ công nghệ số cộng đồng").isVisible(), {
-        timeout: 20_000,
-      })
-      .toBe(true);
-    await expect
-      .poll(() => page.getByText("số liệu tổng hợp, không có thông tin cá nhân").isVisible())
-      .toBe(true);
+    await poll(() => page.getByText("Báo cáo hoạt động Tổ công nghệ số cộng đồng").isVisible()).toBe(true);
+    await poll(() => page.getByText("số liệu tổng hợp, không có thông tin cá nhân").isVisible()).toBe(true);
     const me = await json<{ roles: { viewerOf: Array<{ unitId: number }> } }>(
       await apiAs("viewer-hoian", "/api/me"),
     );
@@ -278,25 +272,19 @@ describe("reports, KPIs, targets and surveys in Chromium", () => {
 
     // Into one commune of the area, still counts only.
     await page.getByRole("button", { name: /^Xem báo cáo .*Cẩm Thanh/ }).click();
-    await expect.poll(() => page.locator(".breadcrumbs").isVisible()).toBe(true);
-    await expect
-      .poll(
-        () =>
-          page
-            .getByText(/Cẩm Thanh.*· Tháng/)
-            .first()
-            .isVisible(),
-        { timeout: 20_000 },
-      )
-      .toBe(true);
+    await poll(() => page.locator(".breadcrumbs").isVisible()).toBe(true);
+    await poll(() =>
+      page
+        .getByText(/Cẩm Thanh.*· Tháng/)
+        .first()
+        .isVisible(),
+    ).toBe(true);
     const communeText = await pageText();
     for (const name of PERSON_NAMES) expect(communeText).not.toContain(name);
 
     // The charts of the same area.
     await page.getByRole("button", { name: "Biểu đồ", exact: true }).click();
-    await expect
-      .poll(() => page.getByText("Yêu cầu mới theo thời gian").isVisible(), { timeout: 20_000 })
-      .toBe(true);
+    await poll(() => page.getByText("Yêu cầu mới theo thời gian").isVisible()).toBe(true);
     const chartsText = await pageText();
     for (const name of PERSON_NAMES) expect(chartsText).not.toContain(name);
     await shot("reports-viewer-charts");

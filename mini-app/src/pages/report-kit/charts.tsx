@@ -204,7 +204,7 @@ export function StackedBarChart({
     <ChartFigure
       title={title}
       caption={caption}
-      empty={rows.length === 0}
+      empty={top === 0}
       table={
         <DataTable
           head={["", ...series.map((s) => s.label), "Tổng"]}
@@ -286,7 +286,7 @@ export function LineChart({
         caption ??
         `Tổng: ${formatNumber(total)} · cao nhất: ${formatNumber(Math.max(0, ...data.map((d) => d.value)))}`
       }
-      empty={data.length === 0}
+      empty={data.every((d) => d.value === 0)}
       table={<DataTable head={["", valueLabel]} rows={data.map((d) => [d.label, d.display ?? d.value])} />}
     >
       <div className="line-chart">
