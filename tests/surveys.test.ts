@@ -266,9 +266,12 @@ describe("QR code and poster", () => {
     expect(code?.data).toBe(link());
   });
 
-  it("accepts the session as ?session= for a download link", async () => {
-    const r = await download(`/api/admin/surveys/qr.png?${query()}&session=${await tok("admin")}`);
+  it("accepts the session as ?session= for a download link, and never logs it", async () => {
+    const token = await tok("admin");
+    const r = await download(`/api/admin/surveys/qr.png?${query()}&session=${token}`);
     expect(r.status).toBe(200);
+    expect(s.logs.join("\n")).toContain("/api/admin/surveys/qr.png");
+    expect(s.logs.join("\n")).not.toContain(token);
     const png = PNG.sync.read(r.bytes);
     expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(link());
   });
@@ -303,5 +306,29 @@ describe("QR code and poster", () => {
     );
     expect(bad.status).toBe(400);
     expect(bad.json.error.fields.field).toBeTruthy();
+  });
+});
+
+describe("OpenAPI document", () => {
+  it("describes every team work endpoint", async () => {
+    const doc = await s.call("GET", "/openapi.json");
+    expect(doc.status).toBe(200);
+    expect(Object.keys(doc.json.paths)).toEqual(
+      expect.arrayContaining([
+        "/api/activities",
+        "/api/activities/{id}",
+        "/api/teams/{teamId}/activities",
+        "/api/admin/kpi",
+        "/api/kpi",
+        "/api/admin/targets",
+        "/api/admin/targets/{id}",
+        "/api/teams/{teamId}/targets",
+        "/api/surveys",
+        "/api/surveys/form",
+        "/api/admin/surveys/results",
+        "/api/admin/surveys/qr.png",
+        "/api/admin/surveys/poster.pdf",
+      ]),
+    );
   });
 });
