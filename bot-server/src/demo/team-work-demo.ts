@@ -193,6 +193,14 @@ function teamOf(ctx: TeamWorkSeedContext, villageCode: string) {
   return { teamId: team.id, people: [leader.personId, ...others] };
 }
 
+/** The team's member the sandbox offers as a persona (so they can edit their entry), else the first member. */
+function personaMemberOf(ctx: TeamWorkSeedContext, people: number[]): number | undefined {
+  const personas = new Set(
+    [...ctx.personByKey].filter(([key]) => key.startsWith("member-")).map(([, id]) => id),
+  );
+  return people.slice(1).find((p) => personas.has(p)) ?? people[1];
+}
+
 function insertActivities(ctx: TeamWorkSeedContext) {
   for (const a of DEMO_ACTIVITIES) {
     const team = teamOf(ctx, a.villageCode);
@@ -200,7 +208,7 @@ function insertActivities(ctx: TeamWorkSeedContext) {
     const activityDate = localDay(ctx.now, daysAgo);
     // Logged the same evening, so its edit window runs from then.
     const loggedAt = atLocal(activityDate, 18);
-    const author = a.author === "leader" ? team.people[0] : team.people[1];
+    const author = a.author === "leader" ? team.people[0] : personaMemberOf(ctx, team.people);
     if (author === undefined) throw new Error("team work demo: no author");
     const memberPersonIds = [
       author,
