@@ -333,7 +333,7 @@ describe("commune admin screens in Chromium", () => {
     const { page, shot, apiAs } = world;
     await openEntry("Danh bạ và thủ tục");
     await page.getByRole("button", { name: "Thêm liên hệ" }).click();
-    await page.getByLabel("Nhóm").fill("Đường dây nóng");
+    await page.getByLabel("Nhóm").selectOption({ label: "Đường dây nóng" });
     await page.getByLabel("Tên", { exact: true }).fill("Trực ban UBND xã");
     await page.getByLabel("Số điện thoại").fill("abc");
     await page.getByRole("button", { name: "Thêm liên hệ" }).click();
@@ -348,10 +348,13 @@ describe("commune admin screens in Chromium", () => {
     await contact.getByRole("button", { name: "Lưu thay đổi" }).click();
     await expect.poll(visible("Đã lưu thay đổi.")).toBe(true);
     await shot("admin-directory");
-    const contacts = await json<{ items: Array<{ name: string; phone: string }> }>(
+    const contacts = await json<{ items: Array<{ name: string; phone: string; category: string }> }>(
       await fetch(`${world.baseUrl}/api/public/contacts?communeId=${communeId}`),
     );
-    expect(contacts.items.find((c) => c.name === "Trực ban UBND xã")?.phone).toBe("0235 3927 002");
+    expect(contacts.items.find((c) => c.name === "Trực ban UBND xã")).toMatchObject({
+      phone: "0235 3927 002",
+      category: "hotline",
+    });
 
     // Procedures: the portal link is part of the list.
     await page.getByRole("button", { name: "Thủ tục" }).click();

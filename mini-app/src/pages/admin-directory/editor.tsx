@@ -1,7 +1,15 @@
 /** Add or edit one directory entry from its spec (specs.ts); the server's field errors show beside each field. */
 import { useState } from "react";
 import { adminApi, type DirectoryCreate, type DirectoryUpdate } from "../../api/admin-endpoints";
-import { CheckField, FormMessage, TextArea, TextField, useCommune, useSubmit } from "../admin/kit";
+import {
+  CheckField,
+  FormMessage,
+  SelectField,
+  TextArea,
+  TextField,
+  useCommune,
+  useSubmit,
+} from "../admin/kit";
 import { bodyOf, checkDraft, type DirectoryRow, type DirectorySpec, type Draft, draftOf } from "./specs";
 
 export function DirectoryEditor({
@@ -58,6 +66,25 @@ export function DirectoryEditor({
               onChange={(v) => set(f.name, v)}
             />
           );
+        if (f.input === "select") {
+          const current = String(value);
+          // A group typed elsewhere (older data) stays selectable as it is.
+          const options =
+            current && !f.options?.some((o) => o.value === current)
+              ? [...(f.options ?? []), { value: current, label: current }]
+              : (f.options ?? []);
+          return (
+            <SelectField
+              key={f.name}
+              id={id}
+              label={f.label}
+              value={current}
+              options={options}
+              error={form.errors[f.name]}
+              onChange={(v) => set(f.name, v)}
+            />
+          );
+        }
         if (f.input === "textarea")
           return (
             <TextArea
@@ -79,7 +106,7 @@ export function DirectoryEditor({
             label={f.label}
             hint={f.hint}
             placeholder={f.placeholder}
-            type={f.input}
+            type={f.input === "number" ? "text" : f.input}
             inputMode={f.input === "number" ? "numeric" : f.input === "tel" ? "tel" : undefined}
             value={String(value)}
             maxLength={f.max}

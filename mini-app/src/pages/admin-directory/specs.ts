@@ -3,14 +3,38 @@
  * row reads, and how a form's text becomes the API body (empty optional → null, numbers,
  * booleans). One editor and one list serve all four.
  */
+import { CONTACT_CATEGORIES, PLACE_CATEGORIES } from "@cau-noi/shared/domain";
 import type { DirectoryKind } from "../../api/admin-endpoints";
+
+/** The groups residents see on "Liên hệ" and "Du lịch – lưu trú – ẩm thực" (same words). */
+const CONTACT_GROUPS: Record<(typeof CONTACT_CATEGORIES)[number], string> = {
+  leadership: "Lãnh đạo UBND",
+  hotline: "Đường dây nóng",
+  police: "Công an",
+  health: "Y tế",
+  village: "Tổ công nghệ số các thôn, khối phố",
+  other: "Liên hệ khác",
+};
+const PLACE_GROUPS: Record<(typeof PLACE_CATEGORIES)[number], string> = {
+  lodging: "Cơ sở lưu trú",
+  site: "Địa điểm du lịch",
+  food: "Ẩm thực",
+  specialty: "Đặc sản, quà tặng",
+  ocop: "Sản phẩm OCOP",
+};
+const CONTACT_OPTIONS = CONTACT_CATEGORIES.map((value) => ({ value, label: CONTACT_GROUPS[value] }));
+const PLACE_OPTIONS = PLACE_CATEGORIES.map((value) => ({ value, label: PLACE_GROUPS[value] }));
+const groupLabel = (options: ReadonlyArray<{ value: string; label: string }>, value: unknown) =>
+  options.find((o) => o.value === value)?.label ?? (typeof value === "string" ? value : "");
 
 export type Draft = Record<string, string | boolean>;
 
 export interface FieldSpec {
   name: string;
   label: string;
-  input: "text" | "textarea" | "url" | "tel" | "date" | "number" | "check";
+  input: "text" | "textarea" | "url" | "tel" | "date" | "number" | "check" | "select";
+  /** For `select`: the values residents' pages group by, with their labels. */
+  options?: ReadonlyArray<{ value: string; label: string }>;
   /** Required with at least this many characters; absent = optional. */
   min?: number;
   max?: number;
@@ -44,21 +68,17 @@ export const SPECS: readonly DirectorySpec[] = [
     tab: "Liên hệ",
     noun: "liên hệ",
     fields: [
-      {
-        name: "category",
-        label: "Nhóm",
-        input: "text",
-        min: 2,
-        max: 100,
-        placeholder: "Ví dụ: Lãnh đạo xã, Đường dây nóng",
-      },
+      { name: "category", label: "Nhóm", input: "select", min: 2, options: CONTACT_OPTIONS },
       { name: "name", label: "Tên", input: "text", min: 2, max: 150 },
       { name: "title", label: "Chức vụ (không bắt buộc)", input: "text", max: 150 },
       { name: "phone", label: "Số điện thoại", input: "tel", min: 3, max: 20 },
       { name: "sortOrder", label: "Thứ tự hiển thị (không bắt buộc)", input: "number" },
     ],
     title: (r) => s(r.name),
-    lines: (r) => [[s(r.category), s(r.title)].filter(Boolean).join(" · "), s(r.phone)],
+    lines: (r) => [
+      [groupLabel(CONTACT_OPTIONS, r.category), s(r.title)].filter(Boolean).join(" · "),
+      s(r.phone),
+    ],
   },
   {
     kind: "procedures",
@@ -94,21 +114,14 @@ export const SPECS: readonly DirectorySpec[] = [
     tab: "Địa điểm",
     noun: "địa điểm",
     fields: [
-      {
-        name: "category",
-        label: "Nhóm",
-        input: "text",
-        min: 2,
-        max: 100,
-        placeholder: "Ví dụ: Lưu trú, Ẩm thực, OCOP",
-      },
+      { name: "category", label: "Nhóm", input: "select", min: 2, options: PLACE_OPTIONS },
       { name: "name", label: "Tên", input: "text", min: 2, max: 200 },
       { name: "description", label: "Mô tả", input: "textarea", min: 5, max: 4000 },
       { name: "address", label: "Địa chỉ (không bắt buộc)", input: "text", max: 300 },
       { name: "phone", label: "Số điện thoại (không bắt buộc)", input: "tel", max: 20 },
     ],
     title: (r) => s(r.name),
-    lines: (r) => [s(r.category), s(r.address)],
+    lines: (r) => [groupLabel(PLACE_OPTIONS, r.category), s(r.address)],
   },
   {
     kind: "jobs",
@@ -152,8 +165,9 @@ export function checkDraft(spec: DirectorySpec, draft: Draft): Record<string, st
     if (typeof value !== "string") continue;
     const text = value.trim();
     const what = f.label.replace(/ \(không bắt buộc\)$/, "").toLowerCase();
-    if (f.min !== undefined && text.length === 0) errors[f.name] = `Vui lòng nhập ${what}.`;
-    else if (f.min !== undefined && text.length < f.min && f.input !== "date")
+    if (f.min !== undefined && text.length === 0)
+      errors[f.name] = f.input === "select" ? `Vui lòng chọn ${what}.` : `Vui lòng nhập ${what}.`;
+    else if (f.min !== undefined && text.length < f.min && f.input !== "date" && f.input !== "select")
       errors[f.name] = `${f.label} cần ít nhất ${f.min} ký tự.`;
     else if (f.input === "url" && text && !/^https?:\/\//i.test(text))
       errors[f.name] = `${f.label.replace(/ \(không bắt buộc\)$/, "")} phải bắt đầu bằng https://`;

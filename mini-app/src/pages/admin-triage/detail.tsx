@@ -301,12 +301,7 @@ function Detail({ id }: { id: number }) {
         </p>
       )}
       {OPEN.includes(detail.status) && <Reject detail={detail} onChanged={changed} />}
-      <section className="section" aria-labelledby="history-title">
-        <h2 id="history-title" className="section-title">
-          Lịch sử
-        </h2>
-        <History events={detail.events} />
-      </section>
+      <History events={detail.events} />
     </>
   );
 }

@@ -91,10 +91,13 @@ export function useSubmit() {
     setMessage(bad ? "Anh/chị vui lòng xem lại các mục được đánh dấu đỏ." : null);
     return bad;
   };
+  /** The field was changed: its error goes, and the form's message once no error is left. */
   const clear = (field: string) => {
     setErrors((current) => {
       if (!(field in current)) return current;
       const { [field]: _gone, ...rest } = current;
+      // Idempotent, so safe inside an updater.
+      if (Object.keys(rest).length === 0) setMessage(null);
       return rest;
     });
   };
