@@ -254,7 +254,7 @@ function sizeReport(): SizeReport {
   console.log(
     `  ${"home screen: index.html + all of the above".padEnd(44)} ${fmtKb(sum(home, "raw")).padStart(10)} raw` +
       ` ${fmtKb(sum(home, "gzip")).padStart(10)} gzipped   (${home.length} files)` +
-      `\n  ${"inside Zalo: listCSS + listSyncJS + listAsyncJS".padEnd(44)} ${fmtKb(sum(zaloStart, "raw")).padStart(10)} raw` +
+      `\n  ${"inside Zalo: every file app-config lists".padEnd(44)} ${fmtKb(sum(zaloStart, "raw")).padStart(10)} raw` +
       ` ${fmtKb(sum(zaloStart, "gzip")).padStart(10)} gzipped   (${zaloStart.length} files loaded at start, no index.html)` +
       `\n  ${`lazy chunks (pages, sandbox switcher): ${lazy.length}`.padEnd(44)} ${fmtKb(sum(lazy, "raw")).padStart(10)} raw` +
       ` ${fmtKb(sum(lazy, "gzip")).padStart(10)} gzipped` +
@@ -376,7 +376,10 @@ function deployChecks(files: Map<string, BuiltFile>, refs: ReturnType<typeof ind
 
 interface RollupChunk {
   type: "chunk" | "asset";
+  fileName: string;
   isEntry?: boolean;
+  code?: string;
+  facadeModuleId?: string | null;
   modules?: Record<string, { renderedLength: number }>;
 }
 
@@ -435,6 +438,35 @@ async function breakdown(entryGzip: number) {
     console.log(
       `  ${`(${rows.length - shown.length} more)`.padEnd(36)} ${((100 * rest) / total).toFixed(1).padStart(5)}%`,
     );
+  zodCheck(outputs.flatMap((o) => o.output));
+}
+
+/**
+ * Production bundles should carry no zod of ours (api/client.ts checks shapes only in development;
+ * zmp-sdk ships its own copy): a value imported from "@cau-noi/shared" instead of
+ * "@cau-noi/shared/domain" drags zod and every API schema into that chunk.
+ */
+function zodCheck(output: RollupChunk[]) {
+  const carriers = output.filter(
+    (c) => c.type === "chunk" && Object.keys(c.modules ?? {}).some((id) => /\/node_modules\/zod\//.test(id)),
+  );
+  if (carriers.length === 0) {
+    console.log("  no chunk carries our zod or the API schemas (only zmp-sdk's own copy, above)");
+    return;
+  }
+  for (const chunk of carriers) {
+    const modules = Object.entries(chunk.modules ?? {});
+    const all = modules.reduce((a, [, m]) => a + m.renderedLength, 0);
+    const heavy = modules
+      .filter(([id]) => /\/node_modules\/zod\/|\/shared\/src\//.test(id))
+      .reduce((a, [, m]) => a + m.renderedLength, 0);
+    const gz = chunk.code ? gzipSync(chunk.code, { level: 9 }).length : 0;
+    const page = chunk.facadeModuleId ? relative(ROOT, chunk.facadeModuleId) : "shared chunk";
+    console.log(
+      `  ⚠ ${chunk.fileName} (${page}, ${fmtKb(gz)} gzipped) carries zod and the API schemas:` +
+        ` ${((100 * heavy) / Math.max(1, all)).toFixed(0)}% of its code. Import constants from "@cau-noi/shared/domain" and types with \`import type\`.`,
+    );
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -806,7 +838,7 @@ function printScreens(results: ScreenResult[], options: Options, throttled: Prof
       `\n  throttled = ${throttled.label}`,
   );
   const head =
-    `  ${"screen".padEnd(36)} | ${"unthrottled".padStart(18)} | ${"throttled".padStart(22)} | ${"ratio".padStart(5)}` +
+    `  ${"screen".padEnd(36)} | ${"unthrottled".padStart(20)} | ${"throttled".padStart(24)} | ${"ratio".padStart(5)}` +
     ` | ${"FCP thr.".padStart(8)} | ${"requests".padStart(8)} ${"cached".padStart(6)} ${"on the wire".padStart(11)}`;
   console.log(head);
   console.log(`  ${"-".repeat(head.length - 2)}`);
@@ -815,7 +847,7 @@ function printScreens(results: ScreenResult[], options: Options, throttled: Prof
     const fast = median(r.baseline.map((l) => l.ms));
     const fcp = r.throttled.flatMap((l) => (l.fcp === null ? [] : [l.fcp]));
     console.log(
-      `  ${r.scenario.title.padEnd(36)} | ${range(r.baseline).padStart(18)} | ${range(r.throttled).padStart(22)}` +
+      `  ${r.scenario.title.padEnd(36)} | ${range(r.baseline).padStart(20)} | ${range(r.throttled).padStart(24)}` +
         ` | ${`${(slow / fast).toFixed(0)}×`.padStart(5)} | ${(fcp.length ? fmtInt(median(fcp)) : "–").padStart(8)}` +
         ` | ${fmtInt(median(r.throttled.map((l) => l.requests))).padStart(8)} ${fmtInt(median(r.throttled.map((l) => l.fromCache))).padStart(6)}` +
         ` ${fmtKb(median(r.throttled.map((l) => l.wireBytes))).padStart(11)}`,
@@ -823,7 +855,7 @@ function printScreens(results: ScreenResult[], options: Options, throttled: Prof
   }
   console.log(
     "  (requests, cached, on the wire: medians over the throttled loads, counted by the DevTools protocol until the" +
-      " screen showed, including failed requests to Zalo's CDN; FCP = first contentful paint)",
+      " screen showed; requests to other hosts than localhost fail at once; FCP = first contentful paint)",
   );
   console.log(
     "\n  Why the throttled times are what they are (the network floor: transfer + requests in sequence):",
