@@ -145,6 +145,25 @@ describe("reports, KPIs, targets and surveys in Chromium", () => {
     // The table alternative of the first chart.
     await page.locator("figure.chart summary").first().click();
     await poll(() => page.locator("figure.chart table").first().isVisible()).toBe(true);
+    // Large text: everything scales, and the tables show without a tap.
+    await page.evaluate(
+      `localStorage.setItem("cau-noi.settings.v1", '{"largeText":true,"highContrast":false}')`,
+    );
+    await page.reload();
+    await poll(() => page.getByText("Yêu cầu mới theo thời gian").isVisible()).toBe(true);
+    expect(await page.evaluate(`document.documentElement.classList.contains("text-large")`)).toBe(true);
+    expect(await page.locator("figure.chart details[open]").count()).toBeGreaterThanOrEqual(1);
+    for (const height of await page
+      .locator(".segmented button, .chart-table summary")
+      .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height))) {
+      expect(height).toBeGreaterThanOrEqual(44);
+    }
+    await shot("dashboard-large-text");
+    await page.evaluate(
+      `localStorage.setItem("cau-noi.settings.v1", '{"largeText":false,"highContrast":false}')`,
+    );
+    await page.reload();
+    await poll(() => page.getByText("Yêu cầu mới theo thời gian").isVisible()).toBe(true);
     // Another period: last month.
     await page.getByRole("button", { name: "Tháng trước", exact: true }).click();
     await poll(() => page.getByText(/^Kỳ: Tháng \d+\/\d{4}$/).isVisible()).toBe(true);

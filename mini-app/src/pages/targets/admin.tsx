@@ -33,10 +33,13 @@ function TargetList({ communeId, version }: { communeId: number; version: number
     reportsApi.adminTargets(communeId),
   );
   const [error, setError] = useState<string | null>(null);
+  // A removal asks once more: a stray tap must not undo the commune's decision.
+  const [confirming, setConfirming] = useState<number | null>(null);
   const remove = async (id: number) => {
     setError(null);
     try {
       await reportsApi.deleteTarget(id);
+      setConfirming(null);
       refresh();
     } catch (e) {
       setError(messageOf(e));
@@ -56,20 +59,36 @@ function TargetList({ communeId, version }: { communeId: number; version: number
         <section key={g.teamId} className="card target-team" aria-label={g.teamName}>
           <h3>{g.teamName}</h3>
           {g.items.map((t) => (
-            <TargetProgress
-              key={t.id}
-              target={t}
-              action={
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label="Xóa chỉ tiêu này"
-                  onClick={() => remove(t.id)}
-                >
-                  <Icon name="close" />
-                </button>
-              }
-            />
+            <div key={t.id}>
+              <TargetProgress
+                target={t}
+                action={
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label="Xóa chỉ tiêu này"
+                    onClick={() => setConfirming(t.id)}
+                  >
+                    <Icon name="close" />
+                  </button>
+                }
+              />
+              {confirming === t.id && (
+                <div className="banner" role="alertdialog" aria-label="Xóa chỉ tiêu">
+                  <div className="grow">
+                    <p style={{ margin: "0 0 8px" }}>Xóa chỉ tiêu này của {t.teamName}?</p>
+                    <div className="btn-row">
+                      <button type="button" className="btn danger-outline" onClick={() => remove(t.id)}>
+                        Xóa
+                      </button>
+                      <button type="button" className="btn link" onClick={() => setConfirming(null)}>
+                        Không
+                      </button>
+                    </div>
+                  </div>
+                </div>
+              )}
+            </div>
           ))}
         </section>
       ))}
