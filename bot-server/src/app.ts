@@ -4,6 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { bodyLimit } from "hono/body-limit";
+import { compress } from "hono/compress";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { activityRoutes } from "./activities/routes";
@@ -102,6 +103,9 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
       "request",
     );
   });
+  // JSON answers travel over slow village networks: gzip what is worth it (Hono skips < 1 KB).
+  app.use("/api/*", compress());
+  app.use("/sandbox/api/*", compress());
   app.use(
     "/api/*",
     cors({ origin: deps.config.corsOrigin, allowHeaders: ["authorization", "content-type", "x-request-id"] }),
