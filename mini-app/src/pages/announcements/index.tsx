@@ -5,7 +5,7 @@
 import { type AnnouncementItem, citizenApi } from "../../api/citizen-endpoints";
 import { formatDateTime } from "../../components/request-bits";
 import { Screen } from "../../components/screen";
-import { paragraphs } from "../citizen-common/format";
+import { inSentence, paragraphs } from "../citizen-common/format";
 import { WithHomeVillage } from "../citizen-common/home-village";
 import { PagedList } from "../citizen-common/paged-list";
 import "../../styles/citizen.css";
@@ -38,7 +38,7 @@ export default function AnnouncementsPage() {
             {(items) => (
               <>
                 <p className="page-intro">
-                  Thông báo của {village.communeName} gửi tới bà con và tới {village.name}.
+                  Thông báo của {inSentence(village.communeName)} gửi tới bà con và tới {village.name}.
                 </p>
                 <ul className="list">
                   {items.map((item) => (

@@ -28,3 +28,8 @@ export function paragraphs(text: string): string[] {
     .map((p) => p.trim())
     .filter(Boolean);
 }
+
+/** "Xã Cẩm Thanh" → "xã Cẩm Thanh", as written inside a sentence ("UBND xã Cẩm Thanh"). */
+export function inSentence(unitName: string): string {
+  return unitName.replace(/^(Xã|Phường|Thị trấn)(?= )/, (word) => word.toLowerCase());
+}

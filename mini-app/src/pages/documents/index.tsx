@@ -5,7 +5,7 @@
 import { citizenApi, type DocumentItem } from "../../api/citizen-endpoints";
 import { Screen } from "../../components/screen";
 import { Icon } from "../../icons";
-import { formatDate } from "../citizen-common/format";
+import { formatDate, inSentence } from "../citizen-common/format";
 import { WithHomeVillage } from "../citizen-common/home-village";
 import { PagedList } from "../citizen-common/paged-list";
 import { ExternalLink } from "../citizen-common/pieces";
@@ -45,7 +45,7 @@ export default function DocumentsPage() {
           >
             {(items) => (
               <>
-                <p className="page-intro">Văn bản mới ban hành của {village.communeName}.</p>
+                <p className="page-intro">Văn bản mới ban hành của {inSentence(village.communeName)}.</p>
                 <ul className="list">
                   {items.map((doc) => (
                     <DocumentCard key={doc.id} doc={doc} />

@@ -3,14 +3,16 @@
  * with its status, photos and the commune's answer under it, so residents can follow what was
  * done. The reporter's identity is never shown (the public API does not carry it).
  */
+import { useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { citizenApi, type PublicFieldReport } from "../../api/citizen-endpoints";
 import { categoryLabel, StatusBadge } from "../../components/request-bits";
 import { Screen } from "../../components/screen";
 import { Icon } from "../../icons";
-import { formatDate } from "../citizen-common/format";
+import { formatDate, inSentence } from "../citizen-common/format";
 import { WithHomeVillage } from "../citizen-common/home-village";
 import { PagedList } from "../citizen-common/paged-list";
+import { takeSent } from "./sent-flash";
 import "../../styles/citizen.css";
 
 function ReportCard({ report, communeName }: { report: PublicFieldReport; communeName: string }) {
@@ -53,7 +55,7 @@ function ReportCard({ report, communeName }: { report: PublicFieldReport; commun
   );
 }
 
-function SentBanner({ id }: { id: string }) {
+function SentBanner({ id }: { id: number }) {
   return (
     <div className="banner ok" role="status">
       <Icon name="check" />
@@ -67,12 +69,13 @@ function SentBanner({ id }: { id: string }) {
 
 export default function FieldReportsPage() {
   const [params] = useSearchParams();
-  const sent = params.get("sent");
+  const fromUrl = Number(params.get("sent"));
+  const [sent] = useState(() => takeSent() ?? (Number.isInteger(fromUrl) && fromUrl > 0 ? fromUrl : null));
   return (
     <Screen title="Phản ánh hiện trường">
-      {sent && /^\d+$/.test(sent) && <SentBanner id={sent} />}
+      {sent !== null && <SentBanner id={sent} />}
       <div className="page-actions">
-        <Link to="/field-reports/new" className="btn accent block">
+        <Link to="/field-reports/new" state={{ fromList: true }} className="btn accent block">
           <Icon name="report" /> Gửi phản ánh
         </Link>
       </div>
@@ -91,7 +94,11 @@ export default function FieldReportsPage() {
                 </h2>
                 <ul className="list">
                   {items.map((report) => (
-                    <ReportCard key={report.id} report={report} communeName={village.communeName} />
+                    <ReportCard
+                      key={report.id}
+                      report={report}
+                      communeName={inSentence(village.communeName)}
+                    />
                   ))}
                 </ul>
               </section>

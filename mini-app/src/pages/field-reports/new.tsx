@@ -10,7 +10,7 @@
 import type { RequestDetail } from "@cau-noi/shared";
 import { CATEGORIES_BY_KIND, CATEGORY_LABELS } from "@cau-noi/shared/domain";
 import { type FormEvent, useState } from "react";
-import { Link, useNavigate } from "react-router-dom";
+import { Link, useLocation, useNavigate } from "react-router-dom";
 import { CREATE_REQUEST_PATH } from "../../api/endpoints";
 import { ApiError, messageOf } from "../../api/errors";
 import { invalidate, setResource } from "../../api/resource";
@@ -18,6 +18,7 @@ import { Screen } from "../../components/screen";
 import { Icon } from "../../icons";
 import { uploadPhoto } from "../../lib/photo-upload";
 import { queue } from "../../state/queue";
+import { inSentence } from "../citizen-common/format";
 import { WithHomeVillage } from "../citizen-common/home-village";
 import { RadioChoices } from "../citizen-common/radio-choices";
 import {
@@ -30,6 +31,7 @@ import {
 } from "./form-state";
 import { LocationChoice } from "./location-choice";
 import { PhotoPicker, usePhotoPicks } from "./photo-picker";
+import { flashSent } from "./sent-flash";
 import "../../styles/citizen.css";
 
 const OPTIONS = CATEGORIES_BY_KIND.field_report.map((value) => ({
@@ -86,6 +88,7 @@ function OfflinePhotos({ count, onTextOnly, onKeep }: { count: number; onTextOnl
 
 function ReportFormView({ communeName }: { communeName: string }) {
   const navigate = useNavigate();
+  const fromList = (useLocation().state as { fromList?: boolean } | null)?.fromList === true;
   const [form, setForm] = useState<ReportForm>(EMPTY_REPORT);
   const [errors, setErrors] = useState<ReportErrors>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -142,7 +145,11 @@ function ReportFormView({ communeName }: { communeName: string }) {
       setResource(`request:${detail.id}`, { data: detail, stale: false, savedAt: new Date().toISOString() });
       invalidate("citizen:field-reports");
       invalidate("mine");
-      navigate(`/field-reports?sent=${detail.id}`, { replace: true });
+      // Back to the list it came from (so "Quay lại" then leads home), or to the list anew.
+      if (fromList) {
+        flashSent(detail.id);
+        navigate(-1);
+      } else navigate(`/field-reports?sent=${detail.id}`, { replace: true });
     } else if (result.status === "queued") {
       setQueued(true);
     } else {
@@ -240,7 +247,9 @@ function ReportFormView({ communeName }: { communeName: string }) {
 export default function NewFieldReportPage() {
   return (
     <Screen title="Gửi phản ánh">
-      <WithHomeVillage>{(village) => <ReportFormView communeName={village.communeName} />}</WithHomeVillage>
+      <WithHomeVillage>
+        {(village) => <ReportFormView communeName={inSentence(village.communeName)} />}
+      </WithHomeVillage>
     </Screen>
   );
 }

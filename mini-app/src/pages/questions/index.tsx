@@ -7,7 +7,7 @@ import { Link } from "react-router-dom";
 import { citizenApi, type PublicQuestion } from "../../api/citizen-endpoints";
 import { Screen } from "../../components/screen";
 import { Icon } from "../../icons";
-import { formatDate } from "../citizen-common/format";
+import { formatDate, inSentence } from "../citizen-common/format";
 import { WithHomeVillage } from "../citizen-common/home-village";
 import { PagedList } from "../citizen-common/paged-list";
 import "../../styles/citizen.css";
@@ -54,7 +54,7 @@ export default function QuestionsPage() {
                 </h2>
                 <ul className="list">
                   {items.map((item) => (
-                    <QuestionCard key={item.id} item={item} communeName={village.communeName} />
+                    <QuestionCard key={item.id} item={item} communeName={inSentence(village.communeName)} />
                   ))}
                 </ul>
               </section>

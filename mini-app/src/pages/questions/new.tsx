@@ -11,6 +11,7 @@ import { invalidate, setResource } from "../../api/resource";
 import { Screen } from "../../components/screen";
 import { Icon } from "../../icons";
 import { queue } from "../../state/queue";
+import { inSentence } from "../citizen-common/format";
 import { useHomeVillage } from "../citizen-common/home-village";
 import { RadioChoices } from "../citizen-common/radio-choices";
 import "../../styles/citizen.css";
@@ -108,8 +109,8 @@ function QuestionForm() {
   return (
     <form onSubmit={submit} noValidate>
       <p className="page-intro">
-        Câu hỏi được gửi riêng tới UBND {village?.communeName ?? "xã, phường"}. Câu trả lời có thể được đăng
-        công khai để bà con cùng biết, không kèm tên anh/chị.
+        Câu hỏi được gửi riêng tới UBND {village ? inSentence(village.communeName) : "xã, phường"}. Câu trả
+        lời có thể được đăng công khai để bà con cùng biết, không kèm tên anh/chị.
       </p>
       <RadioChoices
         name="category"
