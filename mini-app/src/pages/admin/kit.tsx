@@ -213,7 +213,7 @@ export function SelectField<T extends string>({
         aria-invalid={error ? true : undefined}
         onChange={(e) => onChange(e.target.value as T)}
       >
-        {value === "" && <option value="">– Chọn –</option>}
+        {value === "" && !options.some((o) => o.value === "") && <option value="">– Chọn –</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
