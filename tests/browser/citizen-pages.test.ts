@@ -256,7 +256,7 @@ describe("citizen pages of the mini app", () => {
     await page.getByLabel("Đường sá, giao thông").check();
     const text = "Ổ gà lớn giữa đường liên thôn, xe máy sụp bánh mấy lần rồi. Cần gì gọi tôi 0905111222.";
     await page.getByLabel("2. Nội dung phản ánh").fill(text);
-    await page.getByLabel("Nơi xảy ra (không bắt buộc)").fill("Đường liên thôn, đoạn qua Thôn 1");
+    await page.getByLabel("3. Nơi xảy ra (không bắt buộc)").fill("Đường liên thôn, đoạn qua Thôn 1");
 
     // A large photo from the gallery, shrunk on the phone.
     const original = streetPhoto();
@@ -343,6 +343,47 @@ describe("citizen pages of the mini app", () => {
     }
     expect(publicJson).not.toContain("15.879");
 
+    expect(problems).toEqual([]);
+  });
+
+  it("offline with a photo, says so and sends the report without it once the person agrees", async () => {
+    const { page, context, problems, shot, link, apiAs } = world;
+    await startFromHome();
+    await link("Phản ánh hiện trường").click();
+    await page.getByRole("link", { name: "Gửi phản ánh" }).click();
+    await page.getByLabel("Điện chiếu sáng").check();
+    const text = "Bóng đèn trước cổng trường tiểu học Thôn 1 tắt cả tuần nay, buổi tối rất tối.";
+    await page.getByLabel("2. Nội dung phản ánh").fill(text);
+    await page.getByTestId("photo-input").setInputFiles({
+      name: "den.png",
+      mimeType: "image/png",
+      buffer: streetPhoto(),
+    });
+    await expect.poll(() => page.getByText(/^Ảnh 1 · \d+ KB$/).isVisible(), { timeout: 20_000 }).toBe(true);
+
+    await context.setOffline(true);
+    try {
+      await page.getByRole("button", { name: "Gửi phản ánh" }).click();
+      await expect.poll(() => page.getByText("Chưa gửi được 1 ảnh vì đang mất mạng.").isVisible()).toBe(true);
+      await shot("citizen-field-report-offline-photos");
+      await page.getByRole("button", { name: "Gửi không kèm ảnh" }).click();
+      await expect.poll(() => page.getByText("Đã lưu phản ánh trên máy.").isVisible()).toBe(true);
+    } finally {
+      await context.setOffline(false);
+    }
+    // Back online: it goes once, without the photo.
+    const filed = async () => {
+      const mine = await json<{ items: Array<{ id: number; text: string }> }>(
+        await apiAs("citizen-camthanh", "/api/requests/mine"),
+      );
+      return mine.items.filter((r) => r.text === text);
+    };
+    await expect.poll(async () => (await filed()).length, { timeout: 30_000 }).toBe(1);
+    const [report] = await filed();
+    const detail = await json<{ photoUrls: string[] }>(
+      await apiAs("citizen-camthanh", `/api/requests/${report?.id}`),
+    );
+    expect(detail.photoUrls).toEqual([]);
     expect(problems).toEqual([]);
   });
 

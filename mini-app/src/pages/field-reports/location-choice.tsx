@@ -21,7 +21,7 @@ export function LocationChoice({
 
   return (
     <div className="field">
-      <span className="field-label">4. Vị trí (không bắt buộc)</span>
+      <span className="field-label">5. Vị trí (không bắt buộc)</span>
       {value ? (
         <div className="banner ok" role="status">
           <Icon name="places" />

@@ -209,7 +209,7 @@ function ReportFormView({ communeName }: { communeName: string }) {
         {errors.text && <p className="field-error">{errors.text}</p>}
       </div>
       <div className="field">
-        <label htmlFor="report-place">Nơi xảy ra (không bắt buộc)</label>
+        <label htmlFor="report-place">3. Nơi xảy ra (không bắt buộc)</label>
         <input
           id="report-place"
           className={`input${errors.placeText ? " invalid" : ""}`}

@@ -89,7 +89,7 @@ export function PhotoPicker({
 
   return (
     <div className="field">
-      <span className="field-label">3. Ảnh chụp (không bắt buộc, tối đa {MAX_PHOTOS_PER_REQUEST} ảnh)</span>
+      <span className="field-label">4. Ảnh chụp (không bắt buộc, tối đa {MAX_PHOTOS_PER_REQUEST} ảnh)</span>
       <p className="field-hint">Ảnh được thu nhỏ trên máy trước khi gửi cho đỡ tốn dung lượng 3G/4G.</p>
       {picks.length > 0 && (
         <ul className="photo-picks" aria-label="Ảnh đã chọn">
