@@ -3,7 +3,7 @@
  * picked (lib/photo-upload.ts), previewed, and removable. Nothing is uploaded here: the form
  * uploads when the person sends the report.
  */
-import { MAX_PHOTOS_PER_REQUEST } from "@cau-noi/shared";
+import type { MAX_PHOTOS_PER_REQUEST as SharedMax } from "@cau-noi/shared";
 import { type ChangeEvent, useEffect, useRef, useState } from "react";
 import { messageOf } from "../../api/errors";
 import { Icon } from "../../icons";
@@ -22,6 +22,12 @@ export interface PickedPhoto {
 function kb(bytes: number): string {
   return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
+
+/**
+ * The server's limit (shared MAX_PHOTOS_PER_REQUEST). Typed by it, so the two cannot drift,
+ * without importing the shared module's value: that would bring zod into the bundle.
+ */
+const MAX_PHOTOS_PER_REQUEST: typeof SharedMax = 5;
 
 let counter = 0;
 
