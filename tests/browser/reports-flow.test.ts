@@ -121,7 +121,8 @@ describe("reports, KPIs, targets and surveys in Chromium", () => {
   });
 
   it("the admin's dashboard draws its charts, each with a table", async () => {
-    const { page, baseUrl, shot, shotFull } = world;
+    const { page, baseUrl, signInAs, shot, shotFull } = world;
+    await signInAs("admin-camthanh");
     await page.goto(`${baseUrl}${APP_PATH}admin/dashboard`);
     await poll(() => page.getByText("Yêu cầu mới theo thời gian").isVisible()).toBe(true);
     expect(await page.locator("figure.chart").count()).toBeGreaterThanOrEqual(7);
@@ -173,6 +174,7 @@ describe("reports, KPIs, targets and surveys in Chromium", () => {
   it("the admin enters a KPI month and sets a target that the team's member sees", async () => {
     const { page, baseUrl, signInAs, apiAs, shot, shotFull } = world;
     const period = thisMonth();
+    await signInAs("admin-camthanh");
     await page.goto(`${baseUrl}${APP_PATH}admin/kpi`);
     await poll(() => page.getByText("Tỷ lệ hồ sơ trực tuyến").isVisible()).toBe(true);
     await page.locator("#online_dossier_rate-num").fill("45");
@@ -225,8 +227,32 @@ describe("reports, KPIs, targets and surveys in Chromium", () => {
   });
 
   it("a citizen rates the one-stop desk from its QR and the admin sees it", async () => {
-    const { page, baseUrl, signInAs, shot, shotFull } = world;
+    const { page, context, baseUrl, signInAs, apiAs, shot, shotFull } = world;
     await signInAs("citizen-camthanh");
+
+    // Offline at the desk: the rating waits on the phone and is sent once when the network returns.
+    const certificationCount = async () => {
+      const results = await json<{ byField: Array<{ field: string; count: number }> }>(
+        await apiAs("admin-camthanh", `/api/admin/surveys/results?communeId=${communeId}`),
+      );
+      return results.byField.find((f) => f.field === "certification")?.count ?? 0;
+    };
+    const before = await certificationCount();
+    await page.goto(`${baseUrl}${APP_PATH}survey?commune=${communeId}&field=certification`);
+    await poll(() => page.getByText("Chứng thực", { exact: true }).isVisible()).toBe(true);
+    await context.setOffline(true);
+    await page.getByRole("button", { name: "4 sao – Hài lòng" }).click();
+    await page.getByRole("button", { name: "Gửi đánh giá: Hài lòng" }).click();
+    await poll(() => page.getByText(/đánh giá đã lưu trên máy/).isVisible()).toBe(true);
+    await shot("survey-offline");
+    expect(await certificationCount()).toBe(before);
+    await context.setOffline(false);
+    await poll(certificationCount).toBe(before + 1);
+    // A later flush (app shown again) sends nothing more.
+    await page.evaluate(`window.dispatchEvent(new Event("online"))`);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await certificationCount()).toBe(before + 1);
+
     await page.goto(`${baseUrl}${APP_PATH}survey?commune=${communeId}&field=civil_status`);
     await poll(() => page.getByText("Hộ tịch", { exact: true }).isVisible()).toBe(true);
     await poll(() => page.getByText(/Bộ phận Một cửa – .*Cẩm Thanh/).isVisible()).toBe(true);
