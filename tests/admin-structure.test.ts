@@ -380,6 +380,37 @@ describe("invites", () => {
     ]);
   });
 
+  it("are single-use: the join page previews it, and once used nobody else can join with it", async () => {
+    const w = s.world;
+    const invite = await as("admin", "POST", "/api/admin/invites", {
+      teamId: w.teams.team1,
+      civicRole: "volunteer",
+    });
+    const newcomer = await s.login(w.people.newcomer);
+    const preview = await withToken(newcomer, "POST", "/api/invites/preview", { token: invite.json.token });
+    expect(preview.status).toBe(200);
+    expect(preview.json).toMatchObject({
+      team: { id: w.teams.team1, unitId: w.units.village1 },
+      civicRole: "volunteer",
+      isLeader: false,
+      acceptedByYou: false,
+    });
+    expect(
+      (await withToken(newcomer, "POST", "/api/invites/accept", { token: invite.json.token })).status,
+    ).toBe(200);
+    const mine = await withToken(newcomer, "POST", "/api/invites/preview", { token: invite.json.token });
+    expect(mine.json.acceptedByYou).toBe(true);
+
+    // The link forwarded to someone else: refused, with a clear message, and nothing changes.
+    const before = snapshot();
+    for (const path of ["/api/invites/accept", "/api/invites/preview"]) {
+      const other = await as("citizen", "POST", path, { token: invite.json.token });
+      expect(other.status).toBe(400);
+      expect(other.json.error.fields.token).toMatch(/đã được người khác sử dụng/);
+    }
+    expect(snapshot()).toBe(before);
+  });
+
   it("change nothing for someone already in the team", async () => {
     const w = s.world;
     const invite = await as("admin", "POST", "/api/admin/invites", {

@@ -266,6 +266,7 @@ export const publicAnswerSchema = z.object({ answer: text(5, 4000, "câu trả l
 //    POST  /api/admin/memberships/{id}/end      (no body) → endMembershipResultSchema
 //    POST  /api/admin/invites                   createInviteSchema → 201 inviteSchema
 //    POST  /api/invites/accept (any signed-in person) acceptInviteSchema → inviteAcceptedSchema
+//    POST  /api/invites/preview (any signed-in person) acceptInviteSchema → invitePreviewSchema
 // ---------------------------------------------------------------------------------------------
 
 /** An active member of a team, as the commune admin sees them. */
@@ -405,6 +406,17 @@ export const acceptInviteSchema = z.object({
     .min(10, { error: "Lời mời không hợp lệ." })
     .max(4096, { error: "Lời mời không hợp lệ." }),
 });
+
+/** POST /api/invites/preview answer (body: acceptInviteSchema): what the join page shows before accepting. */
+export const invitePreviewSchema = z.object({
+  team: z.object({ id: z.number(), name: z.string(), unitId: z.number(), unitName: z.string() }),
+  civicRole: z.enum(CIVIC_ROLES),
+  isLeader: z.boolean(),
+  expiresAt: z.string(),
+  /** This person already accepted it (opening the link again). */
+  acceptedByYou: z.boolean(),
+});
+export type InvitePreview = z.infer<typeof invitePreviewSchema>;
 
 /** POST /api/invites/accept answer. `joined` false: the person was already an active member (nothing changed). */
 export const inviteAcceptedSchema = z.object({

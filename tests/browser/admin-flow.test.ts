@@ -308,10 +308,15 @@ describe("commune admin screens in Chromium", () => {
     expect(await page.getByText("Tổ công nghệ – việc cần làm").count()).toBe(0);
     await page.goto(`${baseUrl}${APP_PATH}join?token=${encodeURIComponent(token)}`);
     await expect.poll(visible("Chi hội Phụ nữ")).toBe(true);
+    // The server's preview names the team before the person decides.
+    expect(await page.locator(".section.card").first().innerText()).toContain("Thôn 1");
     await shot("join");
     await page.getByRole("button", { name: "Tham gia Tổ" }).click();
     await expect.poll(visible(/Chào mừng anh\/chị tham gia/)).toBe(true);
     await shot("join-done");
+    // The invite is used up: forwarded to someone else, it no longer enrols anyone.
+    const forwarded = await apiAs("citizen-camthanh", "/api/invites/accept", { body: { token } });
+    expect(forwarded.status).toBe(400);
     await page.getByRole("link", { name: "Về trang chủ" }).click();
     await expect.poll(visible("Tổ công nghệ – việc cần làm")).toBe(true);
     await shot("join-home-member");

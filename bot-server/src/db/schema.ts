@@ -130,6 +130,30 @@ export const memberships = sqliteTable(
   ],
 );
 
+/**
+ * An invitation to join a team (link or QR made by a commune admin). The link's signed token
+ * names this row; the first person to accept uses it up, so a forwarded link cannot enrol others.
+ */
+export const teamInvites = sqliteTable(
+  "team_invites",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id),
+    civicRole: text("civic_role", { enum: CIVIC_ROLES }).notNull(),
+    isLeader: integer("is_leader", { mode: "boolean" }).notNull().default(false),
+    invitedByPersonId: integer("invited_by_person_id")
+      .notNull()
+      .references(() => persons.id),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    acceptedByPersonId: integer("accepted_by_person_id").references(() => persons.id),
+    acceptedAt: integer("accepted_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("team_invites_team_idx").on(t.teamId)],
+);
+
 /** Commune admins and district/province viewers, scoped to a unit of the tree. */
 export const unitRoles = sqliteTable(
   "unit_roles",

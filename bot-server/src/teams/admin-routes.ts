@@ -11,6 +11,7 @@ import {
   endMembershipResultSchema,
   idParam,
   inviteAcceptedSchema,
+  invitePreviewSchema,
   inviteSchema,
   structureMemberSchema,
   structureTeamSchema,
@@ -29,7 +30,15 @@ import { adminUnits, memberships, teams } from "../db/schema";
 import { AppError } from "../lib/errors";
 import { bearerSecurity, createRouter, errorResponses, jsonBody, jsonResponse } from "../lib/openapi";
 import { communeOfUnit } from "../units/commune-of";
-import { acceptInvite, inviteLink, inviteQr, signInvite, verifyInvite } from "./invites";
+import {
+  acceptInvite,
+  createInvite,
+  inviteLink,
+  inviteQr,
+  previewInvite,
+  signInvite,
+  verifyInvite,
+} from "./invites";
 import {
   communeStructure,
   createVillage,
@@ -115,6 +124,16 @@ const acceptInviteRoute = createRoute({
   middleware: requireSession,
   request: { body: jsonBody(acceptInviteSchema) },
   responses: { 200: jsonResponse(inviteAcceptedSchema, "Đã vào tổ"), ...errorResponses },
+});
+const previewInviteRoute = createRoute({
+  method: "post",
+  path: "/api/invites/preview",
+  tags: ["Tổ công nghệ"],
+  summary: "Xem lời mời trước khi nhận (tổ, vai trò, còn hiệu lực)",
+  security: bearerSecurity,
+  middleware: requireSession,
+  request: { body: jsonBody(acceptInviteSchema) },
+  responses: { 200: jsonResponse(invitePreviewSchema, "Lời mời"), ...errorResponses },
 });
 
 /** A village of a commune the actor administers. */
@@ -211,11 +230,14 @@ export const adminTeamRoutes = createRouter()
       });
     }
     const isLeader = input.isLeader ?? false;
-    const { token, expiresAt } = await signInvite(
-      deps.config.sessionSecret,
-      { teamId: team.id, civicRole: input.civicRole, isLeader, invitedBy: actor.personId },
-      deps.now(),
+    const invite = deps.db.transaction((tx) =>
+      createInvite(
+        tx,
+        { teamId: team.id, civicRole: input.civicRole, isLeader, invitedBy: actor.personId },
+        deps.now(),
+      ),
     );
+    const { token, expiresAt } = await signInvite(deps.config.sessionSecret, invite);
     const link = inviteLink(deps.config.zalo.appId, token);
     c.var.logger.info({ teamId: team.id, isLeader }, "invite created");
     return c.json(
@@ -231,6 +253,11 @@ export const adminTeamRoutes = createRouter()
       },
       201,
     );
+  })
+  .openapi(previewInviteRoute, async (c) => {
+    const { deps, actor } = c.var;
+    const claims = await verifyInvite(deps.config.sessionSecret, c.req.valid("json").token, deps.now());
+    return c.json(previewInvite(deps.db, actor.personId, claims), 200);
   })
   .openapi(acceptInviteRoute, async (c) => {
     const { deps, actor } = c.var;

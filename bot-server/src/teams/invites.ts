@@ -1,16 +1,17 @@
 /**
  * Invites to a team: a commune admin makes a link (and its QR code) that opens the mini app's
- * join page; whoever signs in with it becomes an active member of that team. The link carries a
- * signed JWT (HS256 with the session secret, audience "invite", 7 days), so nothing is stored
- * until it is accepted, and a changed or expired token is refused. Accepting is idempotent: an
- * active member of the team who accepts again changes nothing.
+ * join page; the person who accepts it becomes an active member of that team. The link carries a
+ * signed JWT (HS256 with the session secret, audience "invite", 7 days) naming a `team_invites`
+ * row; a changed or expired token is refused. An invite is single-use: the first person to
+ * accept uses it up, so a forwarded link cannot enrol anyone else (membership gives access to
+ * residents' requests). Accepting again as the same person changes nothing.
  */
 import { CIVIC_ROLES, type CivicRole } from "@cau-noi/shared";
 import { and, eq } from "drizzle-orm";
 import { errors, jwtVerify, SignJWT } from "jose";
 import QRCode from "qrcode";
-import type { Db } from "../db/client";
-import { adminUnits, memberships, teams } from "../db/schema";
+import type { Db, Tx } from "../db/client";
+import { adminUnits, memberships, teamInvites, teams } from "../db/schema";
 import { AppError } from "../lib/errors";
 import { isActiveMembership } from "./structure";
 
@@ -19,6 +20,8 @@ const AUDIENCE = "invite";
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 export interface InviteClaims {
+  /** The `team_invites` row. */
+  inviteId: number;
   teamId: number;
   civicRole: CivicRole;
   isLeader: boolean;
@@ -28,9 +31,27 @@ export interface InviteClaims {
 
 const keyOf = (secret: string) => new TextEncoder().encode(secret);
 
-export async function signInvite(secret: string, claims: InviteClaims, now: Date) {
-  const issuedAt = Math.floor(now.getTime() / 1000);
-  const expiresAt = new Date((issuedAt + INVITE_TTL_MS / 1000) * 1000);
+/** Stores the invite; its token is signed afterwards with `signInvite`. */
+export function createInvite(tx: Tx, claims: Omit<InviteClaims, "inviteId">, now: Date) {
+  const expiresAt = new Date((Math.floor(now.getTime() / 1000) + INVITE_TTL_MS / 1000) * 1000);
+  const { id } = tx
+    .insert(teamInvites)
+    .values({
+      teamId: claims.teamId,
+      civicRole: claims.civicRole,
+      isLeader: claims.isLeader,
+      invitedByPersonId: claims.invitedBy,
+      createdAt: now,
+      expiresAt,
+    })
+    .returning({ id: teamInvites.id })
+    .get();
+  return { ...claims, inviteId: id, expiresAt };
+}
+
+export async function signInvite(secret: string, claims: InviteClaims & { expiresAt: Date }) {
+  const expiresAt = claims.expiresAt;
+  const issuedAt = Math.floor(expiresAt.getTime() / 1000) - INVITE_TTL_MS / 1000;
   const token = await new SignJWT({
     teamId: claims.teamId,
     civicRole: claims.civicRole,
@@ -38,6 +59,7 @@ export async function signInvite(secret: string, claims: InviteClaims, now: Date
   })
     .setProtectedHeader({ alg: "HS256" })
     .setSubject(String(claims.invitedBy))
+    .setJti(String(claims.inviteId))
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
     .setIssuedAt(issuedAt)
@@ -58,7 +80,9 @@ export async function verifyInvite(secret: string, token: string, now: Date): Pr
     });
     const { teamId, civicRole, isLeader } = payload;
     const invitedBy = Number(payload.sub);
+    const inviteId = Number(payload.jti);
     if (
+      !Number.isInteger(inviteId) ||
       typeof teamId !== "number" ||
       !Number.isInteger(teamId) ||
       typeof isLeader !== "boolean" ||
@@ -67,7 +91,7 @@ export async function verifyInvite(secret: string, token: string, now: Date): Pr
     ) {
       throw new Error("bad claims");
     }
-    return { teamId, civicRole: civicRole as CivicRole, isLeader, invitedBy };
+    return { inviteId, teamId, civicRole: civicRole as CivicRole, isLeader, invitedBy };
   } catch (error) {
     if (error instanceof errors.JWTExpired) {
       throw badInvite("Lời mời đã hết hạn. Anh/chị vui lòng xin cán bộ xã gửi lời mời mới.");
@@ -85,10 +109,45 @@ export function inviteQr(link: string): Promise<string> {
   return QRCode.toDataURL(link, { errorCorrectionLevel: "M", margin: 2, width: 360 });
 }
 
-/** Makes the person an active member of the invited team, unless they already are. */
+const usedUp = () =>
+  badInvite("Lời mời này đã được người khác sử dụng. Anh/chị vui lòng xin cán bộ xã gửi lời mời mới.");
+
+/** The stored invite behind a verified token: unknown or already used by someone else → refused. */
+function openInvite(tx: Tx, claims: InviteClaims, personId: number) {
+  const invite = tx.select().from(teamInvites).where(eq(teamInvites.id, claims.inviteId)).get();
+  if (!invite || invite.teamId !== claims.teamId) {
+    throw badInvite("Lời mời không hợp lệ. Anh/chị vui lòng mở lại đúng đường dẫn cán bộ xã đã gửi.");
+  }
+  if (invite.acceptedByPersonId !== null && invite.acceptedByPersonId !== personId) throw usedUp();
+  return invite;
+}
+
+/** What the join page shows before the person accepts: the team, the role, whether it is still open. */
+export function previewInvite(db: Db, personId: number, claims: InviteClaims) {
+  return db.transaction((tx) => {
+    const invite = openInvite(tx, claims, personId);
+    const row = tx
+      .select({ team: teams, unit: adminUnits })
+      .from(teams)
+      .innerJoin(adminUnits, eq(adminUnits.id, teams.unitId))
+      .where(eq(teams.id, invite.teamId))
+      .get();
+    if (!row) throw usedUp();
+    return {
+      team: { id: row.team.id, name: row.team.name, unitId: row.unit.id, unitName: row.unit.name },
+      civicRole: invite.civicRole,
+      isLeader: invite.isLeader,
+      expiresAt: invite.expiresAt.toISOString(),
+      acceptedByYou: invite.acceptedByPersonId === personId,
+    };
+  });
+}
+
+/** Makes the person an active member of the invited team, unless they already are; uses the invite up. */
 export function acceptInvite(db: Db, personId: number, claims: InviteClaims, now: Date) {
   return db.transaction(
     (tx) => {
+      const invite = openInvite(tx, claims, personId);
       const row = tx
         .select({ team: teams, unit: adminUnits })
         .from(teams)
@@ -119,6 +178,11 @@ export function acceptInvite(db: Db, personId: number, claims: InviteClaims, now
           isLeader: current.isLeader,
         };
       }
+      // Only a join uses the invite up: a member who merely opens the link leaves it for the invitee.
+      tx.update(teamInvites)
+        .set({ acceptedByPersonId: personId, acceptedAt: now })
+        .where(eq(teamInvites.id, invite.id))
+        .run();
       const { id } = tx
         .insert(memberships)
         .values({

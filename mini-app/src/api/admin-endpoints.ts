@@ -142,7 +142,9 @@ export const adminApi = {
     }),
   createInvite: (body: CreateInviteInput) =>
     request("/api/admin/invites", { ...json("POST", body), schema: (s) => s.inviteSchema }),
-  /** Any signed-in person: the /join page. */
+  /** Any signed-in person: the /join page (preview says the team and role before accepting). */
+  previewInvite: (token: string) =>
+    request("/api/invites/preview", { ...json("POST", { token }), schema: (s) => s.invitePreviewSchema }),
   acceptInvite: (token: string) =>
     request("/api/invites/accept", { ...json("POST", { token }), schema: (s) => s.inviteAcceptedSchema }),
 

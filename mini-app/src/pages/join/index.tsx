@@ -3,46 +3,23 @@
  * person is invited to, and "Tham gia Tổ" accepts it (POST /api/invites/accept); the profile is
  * loaded again so home shows the member's entries at once.
  *
- * The token is a signed invite the server verifies; here it is only read to say the role
- * offered (the team's name comes with the server's answer).
+ * The server previews the invite first (team, village, role), so the person knows what they join;
+ * a used-up, expired or damaged link shows the server's explanation instead.
  */
 import type { inviteAcceptedSchema } from "@cau-noi/shared";
-import { CIVIC_ROLE_LABELS, type CivicRole } from "@cau-noi/shared/domain";
+import { CIVIC_ROLE_LABELS } from "@cau-noi/shared/domain";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import type { z } from "zod";
 import { adminApi } from "../../api/admin-endpoints";
 import { messageOf } from "../../api/errors";
-import { invalidate } from "../../api/resource";
+import { invalidate, useResource } from "../../api/resource";
 import { ErrorState } from "../../components/error-state";
 import { Screen } from "../../components/screen";
 import { Icon } from "../../icons";
 import { PROFILE_KEY, useProfile } from "../../state/profile";
 
 type InviteAccepted = z.infer<typeof inviteAcceptedSchema>;
-
-interface Offer {
-  civicRole: CivicRole | null;
-  isLeader: boolean;
-  expiresAt: Date | null;
-}
-
-/** What the invite offers, read from the token's payload (display only: the server decides). */
-function readOffer(token: string): Offer | null {
-  const payload = token.split(".")[1];
-  if (!payload) return null;
-  try {
-    const claims = JSON.parse(atob(payload.replace(/-/g, "+").replace(/_/g, "/"))) as Record<string, unknown>;
-    const role = typeof claims.civicRole === "string" ? claims.civicRole : null;
-    return {
-      civicRole: role && role in CIVIC_ROLE_LABELS ? (role as CivicRole) : null,
-      isLeader: claims.isLeader === true,
-      expiresAt: typeof claims.exp === "number" ? new Date(claims.exp * 1000) : null,
-    };
-  } catch {
-    return null;
-  }
-}
 
 function Joined({ result }: { result: InviteAccepted }) {
   return (
@@ -73,12 +50,11 @@ function Joined({ result }: { result: InviteAccepted }) {
 
 function Join({ token }: { token: string }) {
   const me = useProfile().data.data;
-  const offer = readOffer(token);
+  const offer = useResource(`invite-preview:${token}`, () => adminApi.previewInvite(token)).data;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<InviteAccepted | null>(null);
   if (result) return <Joined result={result} />;
-  const expired = offer?.expiresAt ? offer.expiresAt.getTime() < Date.now() : false;
 
   const accept = async () => {
     setBusy(true);
@@ -102,14 +78,9 @@ function Join({ token }: { token: string }) {
           Chào anh/chị <strong>{me.displayName}</strong>,
         </p>
         <p>
-          Cán bộ xã mời anh/chị tham gia <strong>Tổ công nghệ số cộng đồng</strong>
-          {offer?.civicRole ? (
-            <>
-              {" "}
-              với vai trò <strong>{CIVIC_ROLE_LABELS[offer.civicRole]}</strong>
-            </>
-          ) : null}
-          {offer?.isLeader ? (
+          Cán bộ xã mời anh/chị tham gia <strong>{offer.team.name}</strong> ({offer.team.unitName}) với vai
+          trò <strong>{CIVIC_ROLE_LABELS[offer.civicRole]}</strong>
+          {offer.isLeader ? (
             <>
               {" "}
               (<strong>tổ trưởng</strong>)
@@ -122,15 +93,10 @@ function Join({ token }: { token: string }) {
           mặt. Thành viên không bao giờ hỏi mã OTP hay mật khẩu của người dân.
         </p>
       </section>
-      {expired ? (
-        <p className="banner error" role="alert">
-          Lời mời đã hết hạn. Anh/chị vui lòng xin cán bộ xã gửi lời mời mới.
-        </p>
-      ) : (
-        <button type="button" className="btn accent block" onClick={accept} disabled={busy}>
-          <Icon name="team" /> {busy ? "Đang xử lý…" : "Tham gia Tổ"}
-        </button>
-      )}
+      <button type="button" className="btn accent block" onClick={accept} disabled={busy}>
+        <Icon name="team" />{" "}
+        {busy ? "Đang xử lý…" : offer.acceptedByYou ? "Mở lại trang của tổ" : "Tham gia Tổ"}
+      </button>
       {error && (
         <p className="banner error" role="alert">
           {error}
