@@ -68,9 +68,11 @@ describe("reports, KPIs, targets and surveys in Chromium", () => {
   });
 
   it("the admin produces this month's report: same figures as the API, XLSX, difficulties", async () => {
-    const { page, baseUrl, signInAs, apiAs, shot, shotFull } = world;
+    const { page, signInAs, apiAs, link, shot, shotFull } = world;
     await signInAs("admin-camthanh");
-    await page.goto(`${baseUrl}${APP_PATH}admin/reports`);
+    // Home › Quản trị xã › Báo cáo định kỳ.
+    await link("Quản trị xã").click();
+    await page.getByRole("link", { name: /^Báo cáo định kỳ/ }).click();
     await poll(() => page.getByText("Báo cáo hoạt động Tổ công nghệ số cộng đồng").isVisible()).toBe(true);
     await shot("reports-admin");
 
