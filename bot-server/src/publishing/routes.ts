@@ -8,7 +8,7 @@ import {
   publicQuestionSchema,
 } from "@cau-noi/shared";
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, desc, eq, inArray, lt } from "drizzle-orm";
+import { and, type Column, desc, eq, inArray, lt, or, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { adminUnits, announcements, documents, news } from "../db/schema";
 import { AppError } from "../lib/errors";
@@ -17,6 +17,27 @@ import { listPublicFieldReports, listPublicQuestions } from "../requests/queries
 import { getUnit } from "../units/queries";
 
 const tags = ["Công khai"];
+
+/**
+ * Keyset paging in a list's own order (every column descending, the id last): the items after
+ * the item `before`, read from that item's sort values. Paging by `id < before` alone would skip
+ * or repeat items whenever publication dates (or pinning) do not follow ids.
+ */
+function after(
+  columns: Column[],
+  anchor: unknown[] | undefined,
+  before: number,
+  id: Column,
+): SQL | undefined {
+  if (!anchor) return lt(id, before);
+  const keys = [...columns, id];
+  const values = [...anchor, before];
+  return or(
+    ...keys.map((column, i) =>
+      and(...keys.slice(0, i).map((earlier, j) => eq(earlier, values[j])), lt(column, values[i])),
+    ),
+  );
+}
 const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
 const publicList = <T extends z.ZodType, Q extends z.ZodObject = typeof pageQuerySchema>(
@@ -66,6 +87,19 @@ export function requireCommune(db: Db, communeId: number) {
   return unit;
 }
 
+const newsAfter = (db: Db, before: number) => {
+  const row = db.select().from(news).where(eq(news.id, before)).get();
+  return after([news.pinned, news.publishedAt], row && [row.pinned, row.publishedAt], before, news.id);
+};
+const documentsAfter = (db: Db, before: number) => {
+  const row = db.select().from(documents).where(eq(documents.id, before)).get();
+  return after([documents.publishedAt], row && [row.publishedAt], before, documents.id);
+};
+const announcementsAfter = (db: Db, before: number) => {
+  const row = db.select().from(announcements).where(eq(announcements.id, before)).get();
+  return after([announcements.publishedAt], row && [row.publishedAt], before, announcements.id);
+};
+
 export const publishingRoutes = createRouter()
   .openapi(fieldReportsRoute, (c) => {
     const { communeId, before, limit } = c.req.valid("query");
@@ -95,7 +129,7 @@ export const publishingRoutes = createRouter()
       .select({ item: news, unitName: adminUnits.name })
       .from(news)
       .innerJoin(adminUnits, eq(adminUnits.id, news.unitId))
-      .where(and(inArray(news.unitId, unitIds), before === undefined ? undefined : lt(news.id, before)))
+      .where(and(inArray(news.unitId, unitIds), before === undefined ? undefined : newsAfter(db, before)))
       .orderBy(desc(news.pinned), desc(news.publishedAt), desc(news.id))
       .limit(limit)
       .all();
@@ -121,7 +155,7 @@ export const publishingRoutes = createRouter()
       .select()
       .from(documents)
       .where(
-        and(eq(documents.unitId, communeId), before === undefined ? undefined : lt(documents.id, before)),
+        and(eq(documents.unitId, communeId), before === undefined ? undefined : documentsAfter(db, before)),
       )
       .orderBy(desc(documents.publishedAt), desc(documents.id))
       .limit(limit)
@@ -147,7 +181,7 @@ export const publishingRoutes = createRouter()
       .where(
         and(
           eq(announcements.communeId, communeId),
-          before === undefined ? undefined : lt(announcements.id, before),
+          before === undefined ? undefined : announcementsAfter(db, before),
         ),
       )
       .orderBy(desc(announcements.publishedAt), desc(announcements.id))
