@@ -41,9 +41,9 @@ describe("mini app in Chromium", () => {
     const { page, context, baseUrl, problems, shot, shotFull, link } = world;
     await page.goto(`${baseUrl}${APP_PATH}`);
 
-    // Sandbox: the identity switcher, then the demo citizen.
+    // Sandbox: the identity switcher, then the demo citizen (a cold first load may take a while).
     await expect
-      .poll(() => page.getByRole("heading", { name: "Chọn người dùng thử" }).isVisible())
+      .poll(() => page.getByRole("heading", { name: "Chọn người dùng thử" }).isVisible(), { timeout: 30_000 })
       .toBe(true);
     await shot("identity-switcher");
     await page.locator(`button[data-persona="${citizen.zaloAppUserId}"]`).click();
