@@ -42,6 +42,10 @@ Commands:
   admin add --commune <code> --zalo-user-id <id> --name <name>
                                           Make a person an admin of a commune (idempotent)
   backup <file>                           Online backup of the database to a new file
+  report --unit <code> --from <YYYY-MM-DD> --to <YYYY-MM-DD> --out <file.xlsx|file.csv> [--sheet report|province|funding]
+                                          Periodic report of a village, commune, district or
+                                          province (format from the extension; --sheet province
+                                          for the Phụ lục I table, funding for the evidence sheet)
   help                                    Show this text
 
 Every command accepts --json for machine-readable output on stdout.
@@ -50,7 +54,7 @@ Configuration comes from the environment (DATABASE_PATH, DEMO_DATA, ...), as for
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
-function parse<O extends Options>(args: string[], options: O, positionals = 0) {
+export function parse<O extends Options>(args: string[], options: O, positionals = 0) {
   try {
     const parsed = parseArgs({
       args,
@@ -71,7 +75,7 @@ function parse<O extends Options>(args: string[], options: O, positionals = 0) {
   }
 }
 
-function required(values: Record<string, unknown>, name: string, placeholder: string): string {
+export function required(values: Record<string, unknown>, name: string, placeholder: string): string {
   const value = values[name];
   if (typeof value !== "string" || value.trim() === "") {
     throw new UsageError(`missing --${name} <${placeholder}>`);
@@ -79,7 +83,7 @@ function required(values: Record<string, unknown>, name: string, placeholder: st
   return value;
 }
 
-async function withDatabase<T>(config: Config, run: (handle: DatabaseHandle) => T | Promise<T>) {
+export async function withDatabase<T>(config: Config, run: (handle: DatabaseHandle) => T | Promise<T>) {
   const { handle } = prepareDatabase(config);
   try {
     return await run(handle);
@@ -88,7 +92,7 @@ async function withDatabase<T>(config: Config, run: (handle: DatabaseHandle) => 
   }
 }
 
-function printJson(value: unknown) {
+export function printJson(value: unknown) {
   console.log(JSON.stringify(value, null, 2));
 }
 

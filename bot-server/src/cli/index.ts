@@ -14,12 +14,14 @@ import {
   UsageError,
   villagesCommand,
 } from "./commands";
+import { reportCommand } from "./report-command";
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   villages: villagesCommand,
   "member add": memberAddCommand,
   "admin add": adminAddCommand,
   backup: backupCommand,
+  report: reportCommand,
 };
 
 async function run(argv: string[]): Promise<void> {

@@ -19,6 +19,7 @@ import {
   requestsSection,
 } from "./requests-stats";
 import { childRowUnits, loadScope, type ReportScope, reportUnit, rowMapper, type ScopeUnit } from "./scope";
+import { withTouchedRequests } from "./touched";
 
 export interface ReportInput {
   unitId: number;
@@ -41,6 +42,10 @@ export function requireScope(db: Db, unitId: number): ReportScope {
 export function buildReport(db: Db, input: ReportInput, options: ReportOptions = {}): Report {
   const scope = requireScope(db, input.unitId);
   const period = toPeriod(input.from, input.to);
+  return withTouchedRequests(db, scope, period, () => assemble(db, scope, period, options));
+}
+
+function assemble(db: Db, scope: ReportScope, period: Period, options: ReportOptions): Report {
   const org = loadOrgFacts(db, scope, period);
   const requests = loadRequestFacts(db, scope, period);
   const activities = loadActivityFacts(db, scope, period);

@@ -16,14 +16,8 @@ import { type ReportInput, requireScope } from "./build-report";
 import { durationHistogram } from "./durations";
 import { datesOf, mondayOf, monthsOf, type Period, toPeriod, vietnamDateSql, withinSql } from "./period";
 import { loadRequestFacts, ratingSummary, requestsSection, requestUnitKeySql } from "./requests-stats";
-import {
-  childRowUnits,
-  type ReportScope,
-  reportUnit,
-  requestScopeSql,
-  rowMapper,
-  teamScopeSql,
-} from "./scope";
+import { childRowUnits, type ReportScope, reportUnit, rowMapper, teamScopeSql } from "./scope";
+import { withTouchedRequests } from "./touched";
 
 const DAILY_UP_TO_DAYS = 62;
 
@@ -34,6 +28,15 @@ export function buildCharts(
 ): DashboardCharts {
   const scope = requireScope(db, input.unitId);
   const period = toPeriod(input.from, input.to);
+  return withTouchedRequests(db, scope, period, () => assemble(db, scope, period, audience));
+}
+
+function assemble(
+  db: Db,
+  scope: ReportScope,
+  period: Period,
+  audience: DashboardCharts["audience"],
+): DashboardCharts {
   const facts = loadRequestFacts(db, scope, period);
   const bucket = periodDays(period.from, period.to) <= DAILY_UP_TO_DAYS ? "day" : "week";
   return {
@@ -41,7 +44,7 @@ export function buildCharts(
     period: { from: period.from, to: period.to },
     audience,
     bucket,
-    requestsOverTime: overTime(db, scope, period, bucket),
+    requestsOverTime: overTime(db, period, bucket),
     byUnitStatus: byUnitStatus(db, scope, period),
     byCategory: requestsSection(facts).byCategory,
     timeToClaim: durationHistogram(facts.claimMinutes),
@@ -51,13 +54,13 @@ export function buildCharts(
   };
 }
 
-function overTime(db: Db, scope: ReportScope, period: Period, bucket: "day" | "week") {
+function overTime(db: Db, period: Period, bucket: "day" | "week") {
   const perDay = (column: "created_at" | "resolved_at") =>
     new Map(
       db
         .all<{ day: string; n: number }>(sql`
           select ${vietnamDateSql(sql.raw(`r.${column}`))} as day, count(*) as n
-          from requests r where ${requestScopeSql(scope)} and ${withinSql(sql.raw(`r.${column}`), period)}
+          from report_requests r where ${withinSql(sql.raw(`r.${column}`), period)}
           group by 1`)
         .map((r) => [r.day, r.n]),
     );
@@ -81,7 +84,7 @@ function byUnitStatus(db: Db, scope: ReportScope, period: Period) {
   const rowOf = rowMapper(scope, rows);
   const counts = db.all<{ unitKey: number; status: RequestStatus; n: number }>(sql`
     select ${requestUnitKeySql(scope)} as unitKey, r.status, count(*) as n
-    from requests r where ${requestScopeSql(scope)} and ${withinSql(sql`r.created_at`, period)}
+    from report_requests r where ${withinSql(sql`r.created_at`, period)}
     group by 1, 2`);
   return rows.map((row) => {
     const mine = counts.filter((c) => rowOf(c.unitKey) === row.id);

@@ -32,7 +32,9 @@ export function renderCsv(document: Document): Buffer {
       lines.push(csvField(`${section.title} – ${table.title}`));
       lines.push(table.columns.map((c) => csvField(c.header)).join(","));
       for (const row of [...table.rows, ...(table.total ? [table.total] : [])]) {
-        lines.push(row.map((cell, i) => formatted(cell, table.columns[i])).join(","));
+        // Short rows (a total under the first columns) are padded: every line has the header's width.
+        const cells = table.columns.map((column, i) => formatted(row[i] ?? null, column));
+        lines.push(cells.join(","));
       }
     }
   }

@@ -8,6 +8,7 @@ import type { Db } from "../db/client";
 import { buildReport, type ReportInput, type ReportOptions, requireScope } from "./build-report";
 import { renderCsv } from "./csv";
 import { buildFundingEvidence } from "./funding";
+import { toPeriod } from "./period";
 import { buildProvinceTable } from "./province-table";
 import {
   fundingDocument,
@@ -17,6 +18,7 @@ import {
   reportDocument,
 } from "./report-document";
 import type { Document } from "./table-model";
+import { withTouchedRequests } from "./touched";
 import { renderXlsx } from "./xlsx";
 
 export interface ExportFile {
@@ -41,13 +43,17 @@ export function exportDocument(
     return provinceDocument(buildProvinceTable(db, input), requireScope(db, input.unitId).parents);
   if (sheet === "funding")
     return fundingDocument(buildFundingEvidence(db, input), requireScope(db, input.unitId).parents);
-  const document = reportDocument(buildReport(db, input, options));
-  // A workbook has room for the extra sheets; a CSV stays the report (the others are separate files).
-  if (format === "xlsx") {
-    document.sections.push(provinceSection(buildProvinceTable(db, input)));
-    document.sections.push(fundingSection(buildFundingEvidence(db, input)));
-  }
-  return document;
+  const scope = requireScope(db, input.unitId);
+  // The three builds share one copy of the period's requests (touched.ts).
+  return withTouchedRequests(db, scope, toPeriod(input.from, input.to), () => {
+    const document = reportDocument(buildReport(db, input, options));
+    // A workbook has room for the extra sheets; a CSV stays the report (the others are separate files).
+    if (format === "xlsx") {
+      document.sections.push(provinceSection(buildProvinceTable(db, input)));
+      document.sections.push(fundingSection(buildFundingEvidence(db, input)));
+    }
+    return document;
+  });
 }
 
 export async function exportFile(
@@ -57,7 +63,13 @@ export async function exportFile(
   format: ReportExportQuery["format"],
   options: ReportOptions = {},
 ): Promise<ExportFile> {
-  const document = exportDocument(db, input, sheet, format, options);
+  return renderDocument(exportDocument(db, input, sheet, format, options), format);
+}
+
+export async function renderDocument(
+  document: Document,
+  format: ReportExportQuery["format"],
+): Promise<ExportFile> {
   const body = format === "xlsx" ? await renderXlsx(document) : renderCsv(document);
   return { fileName: `${document.fileStem}.${format}`, contentType: CONTENT_TYPES[format], body };
 }

@@ -10,7 +10,8 @@ import type { Db } from "../db/client";
 import { type ReportInput, requireScope } from "./build-report";
 import { loadOrgFacts } from "./organisation";
 import { monthsOf, monthWithin, toPeriod, vietnamMonthSql, withinSql } from "./period";
-import { reportUnit, requestScopeSql, teamScopeSql } from "./scope";
+import { reportUnit, teamScopeSql } from "./scope";
+import { withTouchedRequests } from "./touched";
 
 export function buildFundingEvidence(db: Db, input: ReportInput): FundingEvidence {
   const scope = requireScope(db, input.unitId);
@@ -22,11 +23,13 @@ export function buildFundingEvidence(db: Db, input: ReportInput): FundingEvidenc
     from team_activities a join teams t on t.id = a.team_id
     where ${teamScopeSql(scope)} and a.activity_date between ${period.from} and ${period.to}
     group by 1, 2`);
-  const handled = db.all<{ teamId: number; month: string; n: number }>(sql`
-    select r.team_id as teamId, ${vietnamMonthSql(sql`r.resolved_at`)} as month, count(*) as n
-    from requests r
-    where ${requestScopeSql(scope)} and r.team_id is not null and ${withinSql(sql`r.resolved_at`, period)}
-    group by 1, 2`);
+  const handled = withTouchedRequests(db, scope, period, () =>
+    db.all<{ teamId: number; month: string; n: number }>(sql`
+      select r.team_id as teamId, ${vietnamMonthSql(sql`r.resolved_at`)} as month, count(*) as n
+      from report_requests r
+      where r.team_id is not null and ${withinSql(sql`r.resolved_at`, period)}
+      group by 1, 2`),
+  );
   const key = (teamId: number, month: string) => `${teamId}/${month}`;
   const activityBy = new Map(activities.map((a) => [key(a.teamId, a.month), a]));
   const handledBy = new Map(handled.map((h) => [key(h.teamId, h.month), h.n]));

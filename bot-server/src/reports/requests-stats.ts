@@ -27,7 +27,7 @@ import type { MinuteHistogram } from "./durations";
 import { durationStats } from "./durations";
 import { round } from "./organisation";
 import { type Period, withinSql } from "./period";
-import { type ReportScope, requestScopeSql } from "./scope";
+import type { ReportScope } from "./scope";
 
 const OPEN_SQL = sql.raw(`(${OPEN_STATUSES.map((s) => `'${s}'`).join(",")})`);
 
@@ -68,52 +68,52 @@ export interface RequestFacts {
   resolveMinutes: MinuteHistogram;
 }
 
+/** Run inside `withTouchedRequests` (touched.ts): the figures read its `report_requests` table. */
 export function loadRequestFacts(db: Db, scope: ReportScope, period: Period): RequestFacts {
-  const inScope = requestScopeSql(scope);
   const key = requestUnitKeySql(scope);
   const created = sql`${withinSql(sql`r.created_at`, period)}`;
   const resolved = sql`${withinSql(sql`r.resolved_at`, period)}`;
   return {
     created: db.all<CreatedRow>(sql`
       select ${key} as unitKey, r.kind, r.category, (r.status in ${OPEN_SQL}) as open, count(*) as n
-      from requests r where ${inScope} and ${created}
+      from report_requests r where ${created}
       group by 1, 2, 3, 4`),
     resolved: db.all<ResolvedRow>(sql`
       select ${key} as unitKey, r.outcome_code as outcome, (r.created_at < ${period.startMs}) as filedBefore,
              (r.resolved_at <= r.resolve_due_at) as onTime, count(*) as n
-      from requests r where ${inScope} and ${resolved}
+      from report_requests r where ${resolved}
       group by 1, 2, 3, 4`),
     rejected: db.all<{ reason: string; n: number }>(sql`
       select r.reject_reason as reason, count(*) as n
-      from requests r where ${inScope} and r.reject_reason is not null and ${withinSql(sql`r.closed_at`, period)}
+      from report_requests r where r.reject_reason is not null and ${withinSql(sql`r.closed_at`, period)}
       group by 1`),
     reopened: db.get<{ requests: number; times: number }>(sql`
       select count(*) as requests, coalesce(sum(r.reopen_count), 0) as times
-      from requests r where ${inScope} and r.reopen_count > 0 and (${created} or ${resolved})`) ?? {
+      from report_requests r where r.reopen_count > 0 and (${created} or ${resolved})`) ?? {
       requests: 0,
       times: 0,
     },
     ratings: db.all<RatingRow>(sql`
       select ${key} as unitKey, r.rating, count(*) as n
-      from requests r where ${inScope} and r.rating is not null and ${withinSql(sql`r.rated_at`, period)}
+      from report_requests r where r.rating is not null and ${withinSql(sql`r.rated_at`, period)}
       group by 1, 2`),
-    claimMinutes: claimHistogram(db, inScope, period),
+    claimMinutes: claimHistogram(db, period),
     resolveMinutes: db.all<{ minutes: number; n: number }>(sql`
       select (r.resolved_at - r.created_at) / 60000 as minutes, count(*) as n
-      from requests r where ${inScope} and ${resolved}
+      from report_requests r where ${resolved}
       group by 1`),
   };
 }
 
 /** Minutes from filing to the first claim, for requests filed in the period. */
-export function claimHistogram(db: Db, inScope: SQL, period: Period): MinuteHistogram {
+export function claimHistogram(db: Db, period: Period): MinuteHistogram {
   return db.all<{ minutes: number; n: number }>(sql`
     select (c.first_claim - c.created_at) / 60000 as minutes, count(*) as n
     from (
       select r.created_at,
              coalesce((select min(e.created_at) from request_events e
                        where e.request_id = r.id and e.action in ('claimed', 'assigned')), r.claimed_at) as first_claim
-      from requests r where ${inScope} and ${withinSql(sql`r.created_at`, period)}
+      from report_requests r where ${withinSql(sql`r.created_at`, period)}
     ) c
     where c.first_claim is not null
     group by 1`);
