@@ -411,6 +411,30 @@ describe("invites", () => {
     expect(snapshot()).toBe(before);
   });
 
+  it("cannot be used again by a member the admin removed from the team", async () => {
+    const w = s.world;
+    const invite = await as("admin", "POST", "/api/admin/invites", {
+      teamId: w.teams.team1,
+      civicRole: "volunteer",
+      isLeader: true,
+    });
+    const removed = person(s.db, "Người Bị Cho Rời Tổ", null);
+    const token = await s.login(removed);
+    const joined = await withToken(token, "POST", "/api/invites/accept", { token: invite.json.token });
+    expect(joined.json.joined).toBe(true);
+    expect((await as("admin", "POST", `/api/admin/memberships/${joined.json.membershipId}/end`)).status).toBe(
+      200,
+    );
+
+    // Still within the invite's 7 days: the used link does not bring them back.
+    const before = snapshot();
+    const rejoin = await withToken(token, "POST", "/api/invites/accept", { token: invite.json.token });
+    expect(rejoin.status).toBe(400);
+    expect(rejoin.json.error.fields.token).toMatch(/đã được sử dụng/);
+    expect(snapshot()).toBe(before);
+    expect((await withToken(token, "GET", "/api/queue")).status).toBe(403);
+  });
+
   it("change nothing for someone already in the team", async () => {
     const w = s.world;
     const invite = await as("admin", "POST", "/api/admin/invites", {

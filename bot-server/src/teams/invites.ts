@@ -178,6 +178,11 @@ export function acceptInvite(db: Db, personId: number, claims: InviteClaims, now
           isLeader: current.isLeader,
         };
       }
+      // Used once already (by this person, whose membership has since ended): the admin removed
+      // them, so the old link must not bring them back.
+      if (invite.acceptedByPersonId !== null) {
+        throw badInvite("Lời mời này đã được sử dụng. Anh/chị vui lòng xin cán bộ xã gửi lời mời mới.");
+      }
       // Only a join uses the invite up: a member who merely opens the link leaves it for the invitee.
       tx.update(teamInvites)
         .set({ acceptedByPersonId: personId, acceptedAt: now })
