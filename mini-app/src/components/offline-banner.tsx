@@ -1,6 +1,7 @@
 /** "Đang ngoại tuyến – dữ liệu cũ": shown above data that came from the device's saved copy. */
 import { useSyncExternalStore } from "react";
 import { Icon } from "../icons";
+import { formatDateTime } from "../lib/dates";
 
 function subscribe(listener: () => void) {
   window.addEventListener("online", listener);
@@ -15,13 +16,6 @@ export function useOnline(): boolean {
   return useSyncExternalStore(subscribe, () => navigator.onLine);
 }
 
-export function formatTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return "";
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${pad(d.getHours())}:${pad(d.getMinutes())} ngày ${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
-}
-
 export function StaleBanner({ stale, savedAt }: { stale: boolean; savedAt: string }) {
   if (!stale) return null;
   return (
@@ -29,7 +23,7 @@ export function StaleBanner({ stale, savedAt }: { stale: boolean; savedAt: strin
       <Icon name="offline" />
       <div className="grow">
         <strong>Đang ngoại tuyến – dữ liệu cũ</strong>
-        <div className="small">Cập nhật lần cuối lúc {formatTime(savedAt)}.</div>
+        <div className="small">Cập nhật lần cuối lúc {formatDateTime(savedAt)}.</div>
       </div>
     </div>
   );

@@ -20,15 +20,6 @@ export function kindLabel(kind: RequestSummary["kind"]): string {
   return REQUEST_KIND_LABELS[kind];
 }
 
-/** "14:05, 03/02/2026" in the device's time zone (Vietnam for the people using it). */
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return "";
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return "";
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}, ${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
-}
-
 function initials(name: string): string {
   const words = name.trim().split(/\s+/);
   return (

@@ -10,10 +10,10 @@ import { invalidate, useResource } from "../../api/resource";
 import { CREATE_ACTIVITY_PATH, staffApi } from "../../api/staff-endpoints";
 import { Empty } from "../../components/error-state";
 import { StaleBanner } from "../../components/offline-banner";
-import { formatDateTime } from "../../components/request-bits";
 import { Screen } from "../../components/screen";
 import { ListSkeleton } from "../../components/skeletons";
 import { Icon } from "../../icons";
+import { formatDateTime } from "../../lib/dates";
 import { useProfile } from "../../state/profile";
 import { queue, useQueue } from "../../state/queue";
 

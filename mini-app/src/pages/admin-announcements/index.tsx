@@ -7,8 +7,8 @@ import { adminApi } from "../../api/admin-endpoints";
 import { useResource } from "../../api/resource";
 import { Empty } from "../../components/error-state";
 import { StaleBanner } from "../../components/offline-banner";
-import { formatDateTime } from "../../components/request-bits";
 import { Icon } from "../../icons";
+import { formatDateTime } from "../../lib/dates";
 import { AdminScreen, useCommune } from "../admin/kit";
 
 function Sent() {

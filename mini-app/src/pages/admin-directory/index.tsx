@@ -10,7 +10,8 @@ import { invalidate, useResource } from "../../api/resource";
 import { Empty } from "../../components/error-state";
 import { StaleBanner } from "../../components/offline-banner";
 import { ListSkeleton } from "../../components/skeletons";
-import { AdminScreen, ConfirmDelete, formatDate, Saved, useCommune } from "../admin/kit";
+import { formatDate } from "../../lib/dates";
+import { AdminScreen, ConfirmDelete, Saved, useCommune } from "../admin/kit";
 import { DirectoryEditor } from "./editor";
 import { type DirectoryRow, type DirectorySpec, SPECS } from "./specs";
 

@@ -8,9 +8,9 @@ import { adminApi } from "../../api/admin-endpoints";
 import { invalidate, useResource } from "../../api/resource";
 import { Empty } from "../../components/error-state";
 import { StaleBanner } from "../../components/offline-banner";
-import { formatDateTime } from "../../components/request-bits";
 import { Icon } from "../../icons";
-import { AdminScreen, ConfirmDelete, formatDate, Saved, useCommune } from "../admin/kit";
+import { formatDate, formatDateTime } from "../../lib/dates";
+import { AdminScreen, ConfirmDelete, Saved, useCommune } from "../admin/kit";
 import { DocumentForm } from "./document-form";
 import { NewsForm } from "./news-form";
 

@@ -9,6 +9,7 @@ import { useState } from "react";
 import { openShareSheet } from "zmp-sdk/apis";
 import { adminApi } from "../../api/admin-endpoints";
 import { Icon } from "../../icons";
+import { formatDate } from "../../lib/dates";
 import { useSession } from "../../state/session";
 import { CheckField, FormMessage, SelectField, useSubmit } from "../admin/kit";
 
@@ -36,7 +37,7 @@ async function copyText(text: string): Promise<boolean> {
 function InviteResult({ invite, onAnother }: { invite: Invite; onAnother(): void }) {
   const session = useSession();
   const [note, setNote] = useState<string | null>(null);
-  const expires = new Date(invite.expiresAt).toLocaleDateString("vi-VN");
+  const expires = formatDate(invite.expiresAt);
   const copy = async () =>
     setNote(
       (await copyText(invite.link))

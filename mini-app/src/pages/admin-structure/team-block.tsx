@@ -8,15 +8,8 @@ import { useState } from "react";
 import { adminApi } from "../../api/admin-endpoints";
 import { Avatar } from "../../components/request-bits";
 import { Icon } from "../../icons";
-import {
-  CheckField,
-  ConfirmDelete,
-  FormMessage,
-  formatDate,
-  SelectField,
-  TextField,
-  useSubmit,
-} from "../admin/kit";
+import { formatDate } from "../../lib/dates";
+import { CheckField, ConfirmDelete, FormMessage, SelectField, TextField, useSubmit } from "../admin/kit";
 import { CIVIC_ROLE_OPTIONS, InvitePanel } from "./invite";
 
 function DecisionForm({ team, onDone }: { team: StructureTeam; onDone(message?: string): void }) {

@@ -16,15 +16,10 @@ import { useParams } from "react-router-dom";
 import { adminApi } from "../../api/admin-endpoints";
 import { apiUrl, sessionToken } from "../../api/client";
 import { invalidate, setResource, useResource } from "../../api/resource";
-import {
-  categoryLabel,
-  formatDateTime,
-  kindLabel,
-  OwnerLine,
-  StatusBadge,
-} from "../../components/request-bits";
+import { categoryLabel, kindLabel, OwnerLine, StatusBadge } from "../../components/request-bits";
 import { DetailSkeleton } from "../../components/skeletons";
 import { Icon } from "../../icons";
+import { formatDateTime } from "../../lib/dates";
 import { AdminScreen, FormMessage, Saved, SelectField, TextArea, TextField, useSubmit } from "../admin/kit";
 import { History } from "../request-detail/history";
 

@@ -9,9 +9,10 @@ import { adminApi } from "../../api/admin-endpoints";
 import { useResource } from "../../api/resource";
 import { Empty } from "../../components/error-state";
 import { StaleBanner } from "../../components/offline-banner";
-import { categoryLabel, formatDateTime, StatusBadge } from "../../components/request-bits";
+import { categoryLabel, StatusBadge } from "../../components/request-bits";
 import { ListSkeleton } from "../../components/skeletons";
 import { Icon } from "../../icons";
+import { formatDateTime } from "../../lib/dates";
 import { AdminScreen, useCommune } from "../admin/kit";
 
 type Kind = "field_report" | "question";

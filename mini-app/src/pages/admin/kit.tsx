@@ -328,15 +328,6 @@ export function ConfirmDelete({
   );
 }
 
-/** "03/02/2026" from an ISO date or date-time. */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return "";
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00`) : new Date(iso);
-  if (Number.isNaN(day.getTime())) return iso;
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${pad(day.getDate())}/${pad(day.getMonth() + 1)}/${day.getFullYear()}`;
-}
-
 /** Value of a datetime-local input ("2026-03-02T08:30") from an ISO instant, in device time. */
 export function toLocalInput(iso: string | null | undefined): string {
   if (!iso) return "";

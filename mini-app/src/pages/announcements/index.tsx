@@ -3,12 +3,12 @@
  * village, newest first (also delivered in Zalo chat to those who follow the OA).
  */
 import { type AnnouncementItem, citizenApi } from "../../api/citizen-endpoints";
-import { formatDateTime } from "../../components/request-bits";
 import { Screen } from "../../components/screen";
 import { inSentence, paragraphs } from "../citizen-common/format";
 import { WithHomeVillage } from "../citizen-common/home-village";
 import { PagedList } from "../citizen-common/paged-list";
 import "../../styles/citizen.css";
+import { formatDateTime } from "../../lib/dates";
 
 function AnnouncementCard({ item }: { item: AnnouncementItem }) {
   return (

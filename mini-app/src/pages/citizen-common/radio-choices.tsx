@@ -1,4 +1,4 @@
-/** Big radio choices in a fieldset (the help request's style), for the report and question forms. */
+/** Big radio choices in a fieldset: help request, field report and question forms. */
 import type { ReactNode } from "react";
 
 export function RadioChoices<T extends string>({

@@ -5,11 +5,12 @@
 import { citizenApi, type DocumentItem } from "../../api/citizen-endpoints";
 import { Screen } from "../../components/screen";
 import { Icon } from "../../icons";
-import { formatDate, inSentence } from "../citizen-common/format";
+import { inSentence } from "../citizen-common/format";
 import { WithHomeVillage } from "../citizen-common/home-village";
 import { PagedList } from "../citizen-common/paged-list";
 import { ExternalLink } from "../citizen-common/pieces";
 import "../../styles/citizen.css";
+import { formatDate } from "../../lib/dates";
 
 function DocumentCard({ doc }: { doc: DocumentItem }) {
   return (

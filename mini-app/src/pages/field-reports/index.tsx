@@ -9,11 +9,12 @@ import { citizenApi, type PublicFieldReport } from "../../api/citizen-endpoints"
 import { categoryLabel, StatusBadge } from "../../components/request-bits";
 import { Screen } from "../../components/screen";
 import { Icon } from "../../icons";
-import { formatDate, inSentence } from "../citizen-common/format";
+import { inSentence } from "../citizen-common/format";
 import { WithHomeVillage } from "../citizen-common/home-village";
 import { PagedList } from "../citizen-common/paged-list";
 import { takeSent } from "./sent-flash";
 import "../../styles/citizen.css";
+import { formatDate } from "../../lib/dates";
 
 function ReportCard({ report, communeName }: { report: PublicFieldReport; communeName: string }) {
   return (

@@ -1,4 +1,4 @@
-/** Big radio choices: what to help with, and where to meet. */
+/** What to help with, and where to meet (the shared big radio choices). */
 import {
   CATEGORIES_BY_KIND,
   CATEGORY_LABELS,
@@ -6,49 +6,8 @@ import {
   MEETING_MODES,
   type MeetingMode,
 } from "@cau-noi/shared/domain";
-import type { ReactNode } from "react";
+import { RadioChoices } from "../citizen-common/radio-choices";
 import type { HelpCategory } from "./form-state";
-
-function Choices<T extends string>({
-  name,
-  legend,
-  options,
-  value,
-  error,
-  onChange,
-}: {
-  name: string;
-  legend: ReactNode;
-  options: ReadonlyArray<{ value: T; label: string }>;
-  value: T | null;
-  error?: string;
-  onChange(value: T): void;
-}) {
-  return (
-    <fieldset className="field" aria-invalid={error ? true : undefined}>
-      <legend>{legend}</legend>
-      <div className="choice-list">
-        {options.map((option) => (
-          <label key={option.value} className={`choice${value === option.value ? " selected" : ""}`}>
-            <input
-              type="radio"
-              name={name}
-              value={option.value}
-              checked={value === option.value}
-              onChange={() => onChange(option.value)}
-            />
-            <span>{option.label}</span>
-          </label>
-        ))}
-      </div>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-    </fieldset>
-  );
-}
 
 const CATEGORY_OPTIONS = CATEGORIES_BY_KIND.help.map((value) => ({
   value,
@@ -62,7 +21,12 @@ export function CategoryChoice(props: {
   onChange(v: HelpCategory): void;
 }) {
   return (
-    <Choices name="category" legend="1. Anh/chị cần giúp việc gì?" options={CATEGORY_OPTIONS} {...props} />
+    <RadioChoices
+      name="category"
+      legend="1. Anh/chị cần giúp việc gì?"
+      options={CATEGORY_OPTIONS}
+      {...props}
+    />
   );
 }
 
@@ -72,6 +36,11 @@ export function MeetingChoice(props: {
   onChange(v: MeetingMode): void;
 }) {
   return (
-    <Choices name="meetingMode" legend="2. Gặp Tổ công nghệ ở đâu?" options={MEETING_OPTIONS} {...props} />
+    <RadioChoices
+      name="meetingMode"
+      legend="2. Gặp Tổ công nghệ ở đâu?"
+      options={MEETING_OPTIONS}
+      {...props}
+    />
   );
 }

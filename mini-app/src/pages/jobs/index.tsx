@@ -6,12 +6,12 @@ import { citizenApi, type JobItem } from "../../api/citizen-endpoints";
 import { Empty } from "../../components/error-state";
 import { StaleBanner } from "../../components/offline-banner";
 import { Screen } from "../../components/screen";
-import { formatDate } from "../citizen-common/format";
 import { useFreshResource } from "../citizen-common/fresh-resource";
 import { WithHomeVillage } from "../citizen-common/home-village";
 import { isPhoneNumber } from "../citizen-common/links";
 import { CallButton } from "../citizen-common/pieces";
 import "../../styles/citizen.css";
+import { formatDate } from "../../lib/dates";
 
 function JobCard({ job }: { job: JobItem }) {
   return (

@@ -1,6 +1,6 @@
 /** Submissions still on this device: waiting for the network, being sent, or refused by the server. */
-import { formatDateTime } from "../../components/request-bits";
 import { Icon } from "../../icons";
+import { formatDateTime } from "../../lib/dates";
 import { useQueue } from "../../state/queue";
 
 export function QueuedList() {

@@ -5,14 +5,9 @@ import { setResource, useResource } from "../../api/resource";
 import { Empty } from "../../components/error-state";
 import { StaleBanner } from "../../components/offline-banner";
 import { RateControls, RatingShown } from "../../components/rate-controls";
-import {
-  categoryLabel,
-  formatDateTime,
-  kindLabel,
-  OwnerLine,
-  StatusBadge,
-} from "../../components/request-bits";
+import { categoryLabel, kindLabel, OwnerLine, StatusBadge } from "../../components/request-bits";
 import { Icon } from "../../icons";
+import { formatDateTime } from "../../lib/dates";
 
 export function RequestList() {
   const { data, refresh } = useResource("mine", () => api.myRequests());

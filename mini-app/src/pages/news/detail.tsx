@@ -8,10 +8,11 @@ import { Empty } from "../../components/error-state";
 import { Screen } from "../../components/screen";
 import { DetailSkeleton } from "../../components/skeletons";
 import { Icon } from "../../icons";
-import { formatDate, formatEventTime, paragraphs } from "../citizen-common/format";
+import { paragraphs } from "../citizen-common/format";
 import { useFreshResource } from "../citizen-common/fresh-resource";
 import { WithHomeVillage } from "../citizen-common/home-village";
 import "../../styles/citizen.css";
+import { formatDate, formatEventTime } from "../../lib/dates";
 
 function Article({ item }: { item: NewsItem }) {
   return (

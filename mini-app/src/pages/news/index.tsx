@@ -6,10 +6,10 @@ import { Link } from "react-router-dom";
 import { citizenApi, type NewsItem } from "../../api/citizen-endpoints";
 import { Screen } from "../../components/screen";
 import { Icon } from "../../icons";
-import { formatDate, formatEventTime } from "../citizen-common/format";
 import { WithHomeVillage } from "../citizen-common/home-village";
 import { PagedList } from "../citizen-common/paged-list";
 import "../../styles/citizen.css";
+import { formatDate, formatEventTime } from "../../lib/dates";
 
 /** Pinned items and events still to come lead the page. */
 function isHighlight(item: NewsItem, now: number): boolean {

@@ -7,10 +7,11 @@ import { Link } from "react-router-dom";
 import { citizenApi, type PublicQuestion } from "../../api/citizen-endpoints";
 import { Screen } from "../../components/screen";
 import { Icon } from "../../icons";
-import { formatDate, inSentence } from "../citizen-common/format";
+import { inSentence } from "../citizen-common/format";
 import { WithHomeVillage } from "../citizen-common/home-village";
 import { PagedList } from "../citizen-common/paged-list";
 import "../../styles/citizen.css";
+import { formatDate } from "../../lib/dates";
 
 function QuestionCard({ item, communeName }: { item: PublicQuestion; communeName: string }) {
   return (

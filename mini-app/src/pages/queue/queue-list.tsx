@@ -6,8 +6,9 @@ import { setResource, useResource } from "../../api/resource";
 import { type QueueView, staffApi } from "../../api/staff-endpoints";
 import { Empty } from "../../components/error-state";
 import { StaleBanner } from "../../components/offline-banner";
-import { categoryLabel, formatDateTime, OwnerLine, StatusBadge } from "../../components/request-bits";
+import { categoryLabel, OwnerLine, StatusBadge } from "../../components/request-bits";
 import { Icon } from "../../icons";
+import { formatDateTime } from "../../lib/dates";
 import { AssignPicker } from "./member-load";
 import { ageOf, dueIn } from "./time-words";
 

@@ -1,6 +1,7 @@
 /** One report on screen: its heading, every section, the notes, and the files to download. */
 import type { ReportUnit } from "@cau-noi/shared";
 import type { PeriodQuery } from "../../api/reports-endpoints";
+import { formatDateTime } from "../../lib/dates";
 import { useReport } from "../report-kit/hooks";
 import { periodLabel } from "../report-kit/period";
 import { StaleNote } from "../report-kit/stale-note";
@@ -37,8 +38,7 @@ export function ReportView({
           <strong>{place}</strong> · {periodLabel(report.period)}
         </p>
         <p className="small muted" style={{ margin: "4px 0 0" }}>
-          Lập lúc{" "}
-          {new Date(report.generatedAt).toLocaleString("vi-VN", { dateStyle: "short", timeStyle: "short" })}
+          Lập lúc {formatDateTime(report.generatedAt)}
           {report.audience === "aggregate" && " · số liệu tổng hợp, không có thông tin cá nhân"}
         </p>
       </div>

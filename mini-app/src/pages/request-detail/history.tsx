@@ -1,7 +1,7 @@
 /** The request's event log (SPEC §3 "rõ người, rõ việc, rõ tiến độ"), in plain Vietnamese. */
 import type { RequestDetail } from "@cau-noi/shared";
 import { OUTCOME_LABELS, REJECT_REASON_LABELS, type RejectReason } from "@cau-noi/shared/domain";
-import { formatDateTime } from "../../components/request-bits";
+import { formatDateTime } from "../../lib/dates";
 
 type Event = RequestDetail["events"][number];
 

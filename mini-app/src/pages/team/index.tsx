@@ -12,10 +12,10 @@ import { StaleBanner } from "../../components/offline-banner";
 import { Avatar } from "../../components/request-bits";
 import { Screen } from "../../components/screen";
 import { Icon } from "../../icons";
-import { formatDate } from "../citizen-common/format";
 import { useFreshResource } from "../citizen-common/fresh-resource";
 import { WithHomeVillage } from "../citizen-common/home-village";
 import "../../styles/citizen.css";
+import { formatDate } from "../../lib/dates";
 
 /** Shown even when the village has no team in the app: the advice holds for everyone. */
 const BASIC_TIPS = [
