@@ -5,6 +5,7 @@
  * period, other teams' rows, rejected and reopened requests. Access: no access answers 404.
  */
 import { foldVietnamese } from "@cau-noi/shared";
+import { inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   adminUnits,
@@ -462,6 +463,56 @@ describe("team targets", () => {
       });
       expect(r.status, who).toBe(404);
     }
+  });
+
+  it("measures every listed target, in reads that do not grow with the number of targets", async () => {
+    /** SQL statements the server prepares while answering the admin list. */
+    const statementsOfList = async () => {
+      const client = s.db.$client;
+      const prepare = client.prepare;
+      let n = 0;
+      client.prepare = ((source: string) => {
+        n += 1;
+        return prepare.call(client, source);
+      }) as typeof client.prepare;
+      try {
+        const r = await s.call("GET", `/api/admin/targets?communeId=${s.world.units.commune}`, {
+          token: await tok("admin"),
+        });
+        expect(r.status).toBe(200);
+        return {
+          n,
+          items: r.json.items as { teamId: number; metric: string; periodFrom: string; actual: number }[],
+        };
+      } finally {
+        client.prepare = prepare;
+      }
+    };
+    const first = await statementsOfList();
+    for (const item of first.items.filter((t) => t.periodFrom === PERIOD.from)) {
+      const team = item.teamId === s.world.teams.team1 ? "team1" : "team2";
+      expect(item.actual, `${team} ${item.metric}`).toBe(expected(item.metric, team));
+    }
+    // Past periods pile up over the years: each one is one more target in the list.
+    const added: number[] = [];
+    for (const [i, month] of ["2025-09", "2025-10", "2025-11", "2025-12"].entries()) {
+      const r = await s.call("PUT", "/api/admin/targets", {
+        token: await tok("admin"),
+        json: {
+          teamId: s.world.teams.team2,
+          periodFrom: `${month}-01`,
+          periodTo: `${month}-28`,
+          metric: METRICS[i],
+          target: 5,
+        },
+      });
+      expect(r.status).toBe(201);
+      added.push(r.json.id);
+    }
+    const more = await statementsOfList();
+    expect(more.items).toHaveLength(first.items.length + 4);
+    expect(more.n).toBe(first.n);
+    s.db.delete(teamTargets).where(inArray(teamTargets.id, added)).run();
   });
 
   it("answers 404 for another team's members, other communes' admins and viewers", async () => {

@@ -9,7 +9,23 @@
  * - activities: activities of the team dated in the period; residents_reached: their sum.
  */
 import type { KpiValue, Target, TargetMetric } from "@cau-noi/shared";
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, sum } from "drizzle-orm";
+import {
+  type AnyColumn,
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  or,
+  type SQL,
+  sql,
+  sum,
+} from "drizzle-orm";
 import type { Db, Tx } from "../db/client";
 import { kpiValues, requests, teamActivities, teams, teamTargets } from "../db/schema";
 
@@ -63,51 +79,74 @@ export function monthsBefore(month: string, months: number): string {
 // Targets and their progress
 // ---------------------------------------------------------------------------------------------
 
-const OUTCOME_OF: Partial<Record<TargetMetric, string>> = {
-  vneid_level2_activated: "vneid_level2_activated",
-  dossier_submitted: "dossier_submitted",
-};
+const REQUEST_METRICS: readonly TargetMetric[] = [
+  "requests_resolved",
+  "vneid_level2_activated",
+  "dossier_submitted",
+];
 
-/** What the team achieved for a metric over [from, to] (dates, inclusive). */
-export function measure(db: Reader, teamId: number, metric: TargetMetric, from: string, to: string): number {
-  if (metric === "activities" || metric === "residents_reached") {
-    const row = db
-      .select({ n: count(), reached: sum(teamActivities.residentsReached) })
-      .from(teamActivities)
-      .where(
-        and(
-          eq(teamActivities.teamId, teamId),
-          gte(teamActivities.activityDate, from),
-          lte(teamActivities.activityDate, to),
-        ),
-      )
-      .get();
-    return metric === "activities" ? (row?.n ?? 0) : Number(row?.reached ?? 0);
-  }
-  const outcome = OUTCOME_OF[metric];
-  const start = startOfVietnamDay(from);
-  const end = new Date(startOfVietnamDay(to).getTime() + DAY);
-  const row = db
-    .select({ n: count() })
-    .from(requests)
+/** 00:00 in Vietnam of a `YYYY-MM-DD` column, in epoch ms (the unit of timestamp columns). */
+const vietnamDayStartMs = (date: SQL | AnyColumn) =>
+  sql`(cast(strftime('%s', ${date}) as integer) * 1000 - ${VIETNAM_OFFSET_MS})`;
+
+/**
+ * What each target's team achieved over the target's period, for many targets in two grouped
+ * reads (activities, requests) rather than one read per target: the admin list shows every
+ * period ever set.
+ */
+function achieved(db: Reader, targetIds: number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  if (targetIds.length === 0) return out;
+  const activityRows = db
+    .select({
+      id: teamTargets.id,
+      metric: teamTargets.metric,
+      n: count(teamActivities.id),
+      reached: sum(teamActivities.residentsReached),
+    })
+    .from(teamTargets)
+    .innerJoin(
+      teamActivities,
+      and(
+        eq(teamActivities.teamId, teamTargets.teamId),
+        gte(teamActivities.activityDate, teamTargets.periodFrom),
+        lte(teamActivities.activityDate, teamTargets.periodTo),
+      ),
+    )
     .where(
       and(
-        eq(requests.teamId, teamId),
+        inArray(teamTargets.id, targetIds),
+        inArray(teamTargets.metric, ["activities", "residents_reached"]),
+      ),
+    )
+    .groupBy(teamTargets.id)
+    .all();
+  for (const r of activityRows) out.set(r.id, r.metric === "activities" ? r.n : Number(r.reached ?? 0));
+  const requestRows = db
+    .select({ id: teamTargets.id, n: count(requests.id) })
+    .from(teamTargets)
+    .innerJoin(
+      requests,
+      and(
+        eq(requests.teamId, teamTargets.teamId),
         // Resolved requests stay `resolved` or become `closed`; the status makes the team index usable.
         inArray(requests.status, ["resolved", "closed"]),
         isNotNull(requests.resolvedAt),
         isNull(requests.rejectReason),
-        gte(requests.resolvedAt, start),
-        lt(requests.resolvedAt, end),
-        outcome ? eq(requests.outcomeCode, outcome) : undefined,
+        sql`${requests.resolvedAt} >= ${vietnamDayStartMs(teamTargets.periodFrom)}`,
+        sql`${requests.resolvedAt} < ${vietnamDayStartMs(teamTargets.periodTo)} + ${DAY}`,
+        // Every resolved request counts for requests_resolved; the others count their outcome.
+        or(eq(teamTargets.metric, "requests_resolved"), eq(requests.outcomeCode, teamTargets.metric)),
       ),
     )
-    .get();
-  return row?.n ?? 0;
+    .where(and(inArray(teamTargets.id, targetIds), inArray(teamTargets.metric, [...REQUEST_METRICS])))
+    .groupBy(teamTargets.id)
+    .all();
+  for (const r of requestRows) out.set(r.id, r.n);
+  return out;
 }
 
-function withProgress(db: Reader, row: TargetRow, teamName: string): Target {
-  const actual = measure(db, row.teamId, row.metric, row.periodFrom, row.periodTo);
+function withProgress(row: TargetRow, teamName: string, actual: number): Target {
   return {
     id: row.id,
     teamId: row.teamId,
@@ -138,7 +177,11 @@ export function listTargets(db: Reader, teamIds: number[], on?: string): Target[
     )
     .orderBy(asc(teamTargets.teamId), desc(teamTargets.periodFrom), asc(teamTargets.metric))
     .all();
-  return rows.map((r) => withProgress(db, r.target, r.teamName));
+  const actual = achieved(
+    db,
+    rows.map((r) => r.target.id),
+  );
+  return rows.map((r) => withProgress(r.target, r.teamName, actual.get(r.target.id) ?? 0));
 }
 
 export function getTarget(db: Reader, id: number): TargetRow | undefined {
@@ -147,5 +190,5 @@ export function getTarget(db: Reader, id: number): TargetRow | undefined {
 
 export function targetWithProgress(db: Reader, row: TargetRow): Target {
   const team = db.select({ name: teams.name }).from(teams).where(eq(teams.id, row.teamId)).get();
-  return withProgress(db, row, team?.name ?? "");
+  return withProgress(row, team?.name ?? "", achieved(db, [row.id]).get(row.id) ?? 0);
 }
