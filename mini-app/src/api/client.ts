@@ -57,6 +57,13 @@ export function apiUrl(path: string): string {
   return `${apiBaseUrl()}${path}`;
 }
 
+/** A URL carrying the session as `session=`: an <img> or a plain link cannot send the header. */
+export function sessionUrl(path: string): string {
+  const token = sessionToken();
+  if (!token) return apiUrl(path);
+  return apiUrl(`${path}${path.includes("?") ? "&" : "?"}session=${encodeURIComponent(token)}`);
+}
+
 async function send(path: string, init: RequestInit, timeoutMs: number): Promise<Response> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);

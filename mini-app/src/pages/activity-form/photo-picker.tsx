@@ -3,24 +3,23 @@
  * picked (lib/photo-upload.ts). Without a network photos cannot go up: the activity can still be
  * logged, and photos added later while it is editable.
  */
+import type { MAX_PHOTOS_PER_ACTIVITY as SharedMax } from "@cau-noi/shared";
 import { type ChangeEvent, useState } from "react";
-import { apiUrl, sessionToken } from "../../api/client";
+import { sessionUrl } from "../../api/client";
 import { messageOf } from "../../api/errors";
 import { useOnline } from "../../components/offline-banner";
 import { compressAndUpload } from "../../lib/photo-upload";
 import type { PhotoRef } from "./form-state";
 
 /**
- * MAX_PHOTOS_PER_ACTIVITY of shared/src/team-work-api.ts (the server enforces it). Not imported:
- * a value from the shared index would bring zod into the production bundle.
+ * The server's limit (shared MAX_PHOTOS_PER_ACTIVITY). Typed by it, so the two cannot drift,
+ * without importing the shared module's value: that would bring zod into the bundle.
  */
-const MAX_PHOTOS_PER_ACTIVITY = 5;
+const MAX_PHOTOS_PER_ACTIVITY: typeof SharedMax = 5;
 
 /** An <img> cannot send the session header: private photos take it as `?session=`. */
 export function photoSrc(url: string): string {
-  const token = sessionToken();
-  if (!url) return "";
-  return apiUrl(token ? `${url}${url.includes("?") ? "&" : "?"}session=${encodeURIComponent(token)}` : url);
+  return url ? sessionUrl(url) : "";
 }
 
 export function PhotoPicker({

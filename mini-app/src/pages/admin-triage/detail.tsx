@@ -14,7 +14,7 @@ import {
 import { useState } from "react";
 import { useParams } from "react-router-dom";
 import { adminApi } from "../../api/admin-endpoints";
-import { apiUrl, sessionToken } from "../../api/client";
+import { sessionUrl } from "../../api/client";
 import { invalidate, setResource, useResource } from "../../api/resource";
 import { categoryLabel, kindLabel, OwnerLine, StatusBadge } from "../../components/request-bits";
 import { DetailSkeleton } from "../../components/skeletons";
@@ -24,12 +24,6 @@ import { AdminScreen, FormMessage, Saved, SelectField, TextArea, TextField, useS
 import { History } from "../request-detail/history";
 
 const OPEN = ["new", "claimed", "in_progress", "escalated"];
-
-/** Photos are private until the answer is public: an <img> sends the session as `?session=`. */
-function photoSrc(url: string): string {
-  const token = sessionToken();
-  return apiUrl(token ? `${url}?session=${encodeURIComponent(token)}` : url);
-}
 
 function What({ detail }: { detail: RequestDetail }) {
   return (
@@ -72,8 +66,8 @@ function What({ detail }: { detail: RequestDetail }) {
       {detail.photoUrls.length > 0 && (
         <div className="photo-row" style={{ marginTop: 10 }}>
           {detail.photoUrls.map((url, i) => (
-            <a key={url} href={photoSrc(url)} target="_blank" rel="noreferrer">
-              <img src={photoSrc(url)} alt={`Ảnh ${i + 1}`} loading="lazy" />
+            <a key={url} href={sessionUrl(url)} target="_blank" rel="noreferrer">
+              <img src={sessionUrl(url)} alt={`Ảnh ${i + 1}`} loading="lazy" />
             </a>
           ))}
         </div>

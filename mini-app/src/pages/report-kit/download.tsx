@@ -6,16 +6,13 @@
  */
 import type { MouseEvent, ReactNode } from "react";
 import { openOutApp, openWebview } from "zmp-sdk/apis";
-import { apiUrl, sessionToken } from "../../api/client";
+import { sessionUrl } from "../../api/client";
 import { Icon } from "../../icons";
 import { session } from "../../state/session";
 
 /** The absolute URL of an export, with the session; `path` may already carry a query. */
 export function exportUrl(path: string): string {
-  const token = sessionToken() ?? "";
-  const sep = path.includes("?") ? "&" : "?";
-  const url = apiUrl(`${path}${sep}session=${encodeURIComponent(token)}`);
-  return new URL(url, window.location.href).toString();
+  return new URL(sessionUrl(path), window.location.href).toString();
 }
 
 async function openOutside(url: string) {
