@@ -468,13 +468,14 @@ describe("team targets", () => {
   it("measures every listed target, in reads that do not grow with the number of targets", async () => {
     /** SQL statements the server prepares while answering the admin list. */
     const statementsOfList = async () => {
-      const client = s.db.$client;
+      // The better-sqlite3 handle behind the app's database (drizzle keeps it as $client).
+      const client = (s.db as unknown as { $client: { prepare: (source: string) => unknown } }).$client;
       const prepare = client.prepare;
       let n = 0;
-      client.prepare = ((source: string) => {
+      client.prepare = (source: string) => {
         n += 1;
         return prepare.call(client, source);
-      }) as typeof client.prepare;
+      };
       try {
         const r = await s.call("GET", `/api/admin/targets?communeId=${s.world.units.commune}`, {
           token: await tok("admin"),
