@@ -262,7 +262,8 @@ describe("reports over HTTP", { timeout: 60_000 }, () => {
       96,
     );
     const header = rowByLabel(requestsSheet, "Chỉ tiêu");
-    expect(header?.font?.bold).toBe(true);
+    expect(header?.getCell(1).font?.bold).toBe(true);
+    expect(header?.getCell(1).fill).toMatchObject({ type: "pattern", pattern: "solid" });
     expect(requestsSheet.getColumn(1).width).toBeGreaterThanOrEqual(40);
 
     const organisation = workbook.getWorksheet("I. Tổ chức") as ExcelJS.Worksheet;
@@ -284,7 +285,7 @@ describe("reports over HTTP", { timeout: 60_000 }, () => {
     });
     expect(totalRow?.getCell(3).value).toBe("3/3");
     expect(totalRow?.getCell(4).value).toBe(7); // by village: the commune pool is under none
-    expect(totalRow?.font?.bold).toBe(true);
+    expect(totalRow?.getCell(2).font?.bold).toBe(true);
 
     const funding = workbook.getWorksheet("Kinh phí hỗ trợ") as ExcelJS.Worksheet;
     let fundingTotal: ExcelJS.Row | undefined;

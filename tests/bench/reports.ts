@@ -222,6 +222,8 @@ interface Measurement {
   resolved: number;
   activities: number;
   rows: number;
+  /** Peak RSS after the JSON report, before the XLSX. */
+  peakRssJsonMb: number;
   peakRssMb: number;
   peakHeapUsedMb: number;
   peakHeapTotalMb: number;
@@ -249,6 +251,7 @@ async function measure(path: string, options: Options): Promise<Measurement> {
   JSON.stringify(report);
   const jsonSeconds = (performance.now() - started) / 1000;
   const jsonCpuSeconds = cpuSeconds(cpu);
+  const peakRssJsonMb = process.resourceUsage().maxRSS / 1024;
   sample();
   started = performance.now();
   cpu = process.cpuUsage();
@@ -267,6 +270,7 @@ async function measure(path: string, options: Options): Promise<Measurement> {
     resolved: report.requests.resolved,
     activities: report.activities.count,
     rows: report.rows.length,
+    peakRssJsonMb,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     peakHeapUsedMb: heapUsed / 1024 / 1024,
     peakHeapTotalMb: heapTotal / 1024 / 1024,

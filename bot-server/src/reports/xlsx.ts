@@ -3,6 +3,7 @@
  * top, each table under its bold title with a bold, shaded header row, column widths, number
  * formats (counts, decimals, percentages, đồng) and a bold total row.
  */
+import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import {
   type Cell,
@@ -31,13 +32,24 @@ const THIN: Partial<ExcelJS.Borders> = {
 };
 
 export async function renderXlsx(document: Document): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // The streaming writer serialises each row as it is committed: a province's funding sheet
+  // (thousands of rows) never sits in memory as cell objects.
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<void>((resolve, reject) => {
+    stream.on("end", resolve);
+    stream.on("error", reject);
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
   workbook.creator = "Cầu Nối";
   workbook.title = document.heading[0] ?? "";
   const used = new Set<string>();
   for (const section of document.sections)
     addSheet(workbook, document, section, uniqueName(section.sheet, used));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  await workbook.commit();
+  await finished;
+  return Buffer.concat(chunks);
 }
 
 /** Excel refuses duplicate or long sheet names and some characters. */
@@ -49,7 +61,12 @@ function uniqueName(name: string, used: Set<string>): string {
   return candidate;
 }
 
-function addSheet(workbook: ExcelJS.Workbook, document: Document, section: Section, name: string) {
+function addSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  document: Document,
+  section: Section,
+  name: string,
+) {
   const sheet = workbook.addWorksheet(name, { pageSetup: { orientation: "landscape", fitToWidth: 1 } });
   const widest = Math.max(...section.tables.map((t) => t.columns.length), 1);
   // Column widths: the widest column any table of the sheet puts there.
@@ -57,35 +74,47 @@ function addSheet(workbook: ExcelJS.Workbook, document: Document, section: Secti
     const width = Math.max(...section.tables.map((t) => t.columns[c]?.width ?? 0), 8);
     sheet.getColumn(c + 1).width = width;
   }
-  document.heading.forEach((line, i) => {
-    const row = sheet.addRow([line]);
-    row.font = i === 0 ? { bold: true, size: 14 } : { italic: i > 1 };
+  const line = (values: Array<string | null>, font?: Partial<ExcelJS.Font>) => {
+    const row = sheet.addRow(values);
+    if (font) row.getCell(1).font = font;
+    row.commit();
+  };
+  document.heading.forEach((text, i) => {
+    line([text], i === 0 ? { bold: true, size: 14 } : { italic: i > 1 });
   });
-  sheet.addRow([]);
-  sheet.addRow([section.title]).font = { bold: true, size: 12 };
+  line([]);
+  line([section.title], { bold: true, size: 12 });
   for (const table of section.tables) {
-    sheet.addRow([]);
-    sheet.addRow([table.title]).font = { bold: true };
+    line([]);
+    line([table.title], { bold: true });
     const header = sheet.addRow(table.columns.map((c) => c.header));
-    header.font = { bold: true };
-    header.alignment = { wrapText: true, vertical: "middle", horizontal: "center" };
     header.eachCell((cell) => {
+      cell.font = { bold: true };
+      cell.alignment = { wrapText: true, vertical: "middle", horizontal: "center" };
       cell.fill = HEADER_FILL;
       cell.border = THIN;
     });
+    header.commit();
     for (const cells of table.rows) addDataRow(sheet, table.columns, cells);
-    if (table.total) addDataRow(sheet, table.columns, table.total).font = { bold: true };
+    if (table.total) addDataRow(sheet, table.columns, table.total, { bold: true });
   }
+  sheet.commit();
 }
 
-function addDataRow(sheet: ExcelJS.Worksheet, columns: Column[], cells: Cell[]) {
+function addDataRow(
+  sheet: ExcelJS.Worksheet,
+  columns: Column[],
+  cells: Cell[],
+  font?: Partial<ExcelJS.Font>,
+) {
   const row = sheet.addRow(cells.map((cell) => cellValue(cell)));
   cells.forEach((cell, i) => {
     const target = row.getCell(i + 1);
     const format = NUMBER_FORMATS[cellFormat(cell, columns[i])];
     if (format && typeof target.value === "number") target.numFmt = format;
     target.border = THIN;
+    if (font) target.font = font;
     if (typeof target.value === "string" && target.value.length > 60) target.alignment = { wrapText: true };
   });
-  return row;
+  row.commit();
 }
