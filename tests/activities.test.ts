@@ -214,6 +214,12 @@ describe("reading activities", () => {
       token: await tok("member1"),
     });
     expect(recent.json.items).toHaveLength(2);
+    // Only an end date: the 90 days up to it (not an empty window starting after it).
+    const autumn = await s.call("GET", `/api/teams/${s.world.teams.team1}/activities?to=2025-10-31`, {
+      token: await tok("member1"),
+    });
+    expect(autumn.status).toBe(200);
+    expect(autumn.json.items.map((a: { topic: string }) => a.topic)).toEqual(["Hoạt động cũ"]);
   });
 
   it("answers 404 to another team's member, another commune's admin, a viewer and a resident", async () => {

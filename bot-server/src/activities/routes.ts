@@ -95,8 +95,10 @@ export const activityRoutes = createRouter()
     const query = c.req.valid("query");
     const now = deps.now();
     const to = query.to ?? WorkingCalendar.localDate(now);
+    // The DEFAULT_LIST_DAYS days up to `to` (dates are calendar days: plain UTC arithmetic).
     const from =
-      query.from ?? WorkingCalendar.localDate(new Date(now.getTime() - DEFAULT_LIST_DAYS * 86_400_000));
+      query.from ??
+      new Date(Date.parse(`${to}T00:00:00Z`) - DEFAULT_LIST_DAYS * 86_400_000).toISOString().slice(0, 10);
     const items = listTeamActivities(
       deps.db,
       team.teamId,
