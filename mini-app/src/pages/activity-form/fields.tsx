@@ -1,6 +1,7 @@
 /** The activity's fields: date, place, topic, form, members from the roster, counts, photos, note. */
 import type { TeamRoster } from "@cau-noi/shared";
 import { ACTIVITY_FORM_LABELS, ACTIVITY_FORMS, CIVIC_ROLE_LABELS } from "@cau-noi/shared/domain";
+import { TextField } from "../../components/form-fields";
 import type { ActivityErrors, ActivityFormValues } from "./form-state";
 import { today } from "./form-state";
 import { PhotoPicker } from "./photo-picker";
@@ -15,36 +16,6 @@ interface Props {
 
 function ErrorLine({ message }: { message?: string }) {
   return message ? <p className="field-error">{message}</p> : null;
-}
-
-function TextField({
-  id,
-  label,
-  value,
-  error,
-  max,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  error?: string;
-  max: number;
-  onChange(value: string): void;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        className={`input${error ? " invalid" : ""}`}
-        value={value}
-        maxLength={max}
-        onChange={(e) => onChange(e.target.value)}
-      />
-      <ErrorLine message={error} />
-    </div>
-  );
 }
 
 function Members({ values, errors, roster, set }: Props) {
@@ -97,7 +68,7 @@ export function ActivityFields(props: Props) {
         label="Địa điểm"
         value={values.place}
         error={errors.place}
-        max={200}
+        maxLength={200}
         onChange={(place) => set({ place })}
       />
       <TextField
@@ -105,7 +76,7 @@ export function ActivityFields(props: Props) {
         label="Nội dung, chủ đề"
         value={values.topic}
         error={errors.topic}
-        max={300}
+        maxLength={300}
         onChange={(topic) => set({ topic })}
       />
       <fieldset className="field">

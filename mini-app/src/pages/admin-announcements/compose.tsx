@@ -7,16 +7,9 @@ import { useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { adminApi } from "../../api/admin-endpoints";
 import { invalidate, useResource } from "../../api/resource";
+import { FormMessage, TextArea, TextField } from "../../components/form-fields";
 import { Icon } from "../../icons";
-import {
-  AdminScreen,
-  type FieldErrors,
-  FormMessage,
-  TextArea,
-  TextField,
-  useCommune,
-  useSubmit,
-} from "../admin/kit";
+import { AdminScreen, type FieldErrors, useCommune, useSubmit } from "../admin/kit";
 
 interface Draft {
   title: string;

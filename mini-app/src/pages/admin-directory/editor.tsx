@@ -1,15 +1,8 @@
 /** Add or edit one directory entry from its spec (specs.ts); the server's field errors show beside each field. */
 import { useState } from "react";
 import { adminApi, type DirectoryCreate, type DirectoryUpdate } from "../../api/admin-endpoints";
-import {
-  CheckField,
-  FormMessage,
-  SelectField,
-  TextArea,
-  TextField,
-  useCommune,
-  useSubmit,
-} from "../admin/kit";
+import { CheckField, FormMessage, SelectField, TextArea, TextField } from "../../components/form-fields";
+import { useCommune, useSubmit } from "../admin/kit";
 import { bodyOf, checkDraft, type DirectoryRow, type DirectorySpec, type Draft, draftOf } from "./specs";
 
 export function DirectoryEditor({

@@ -9,19 +9,9 @@ import { useState } from "react";
 import { adminApi } from "../../api/admin-endpoints";
 import { useResource } from "../../api/resource";
 import { Empty } from "../../components/error-state";
+import { CheckField, FormMessage, TextArea, TextField } from "../../components/form-fields";
 import { StaleBanner } from "../../components/offline-banner";
-import {
-  AdminScreen,
-  CheckField,
-  ConfirmDelete,
-  type FieldErrors,
-  FormMessage,
-  Saved,
-  TextArea,
-  TextField,
-  useCommune,
-  useSubmit,
-} from "../admin/kit";
+import { AdminScreen, ConfirmDelete, type FieldErrors, Saved, useCommune, useSubmit } from "../admin/kit";
 
 interface Draft {
   question: string;

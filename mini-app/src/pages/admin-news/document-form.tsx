@@ -2,7 +2,8 @@
 import type { AdminDocumentItem } from "@cau-noi/shared";
 import { useState } from "react";
 import { adminApi } from "../../api/admin-endpoints";
-import { type FieldErrors, FormMessage, TextArea, TextField, useCommune, useSubmit } from "../admin/kit";
+import { FormMessage, TextArea, TextField } from "../../components/form-fields";
+import { type FieldErrors, useCommune, useSubmit } from "../admin/kit";
 
 interface Draft {
   title: string;

@@ -3,18 +3,8 @@ import type { AdminNewsItem } from "@cau-noi/shared";
 import { useState } from "react";
 import { adminApi } from "../../api/admin-endpoints";
 import { useResource } from "../../api/resource";
-import {
-  CheckField,
-  type FieldErrors,
-  FormMessage,
-  fromLocalInput,
-  SelectField,
-  TextArea,
-  TextField,
-  toLocalInput,
-  useCommune,
-  useSubmit,
-} from "../admin/kit";
+import { CheckField, FormMessage, SelectField, TextArea, TextField } from "../../components/form-fields";
+import { type FieldErrors, fromLocalInput, toLocalInput, useCommune, useSubmit } from "../admin/kit";
 
 interface Draft {
   title: string;

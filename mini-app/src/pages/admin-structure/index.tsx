@@ -7,18 +7,10 @@ import type { StructureVillage } from "@cau-noi/shared";
 import { useState } from "react";
 import { adminApi } from "../../api/admin-endpoints";
 import { invalidate, useResource } from "../../api/resource";
+import { FormMessage, TextField } from "../../components/form-fields";
 import { StaleBanner } from "../../components/offline-banner";
 import { Icon } from "../../icons";
-import {
-  AdminScreen,
-  ConfirmDelete,
-  type FieldErrors,
-  FormMessage,
-  Saved,
-  TextField,
-  useCommune,
-  useSubmit,
-} from "../admin/kit";
+import { AdminScreen, ConfirmDelete, type FieldErrors, Saved, useCommune, useSubmit } from "../admin/kit";
 import { TeamBlock } from "./team-block";
 
 function AddVillage({ onDone }: { onDone(message?: string): void }) {

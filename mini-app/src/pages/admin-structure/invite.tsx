@@ -8,10 +8,11 @@ import { CIVIC_ROLE_LABELS, CIVIC_ROLES, type CivicRole } from "@cau-noi/shared/
 import { useState } from "react";
 import { openShareSheet } from "zmp-sdk/apis";
 import { adminApi } from "../../api/admin-endpoints";
+import { CheckField, FormMessage, SelectField } from "../../components/form-fields";
 import { Icon } from "../../icons";
 import { formatDate } from "../../lib/dates";
 import { useSession } from "../../state/session";
-import { CheckField, FormMessage, SelectField, useSubmit } from "../admin/kit";
+import { useSubmit } from "../admin/kit";
 
 export const CIVIC_ROLE_OPTIONS = CIVIC_ROLES.map((value) => ({ value, label: CIVIC_ROLE_LABELS[value] }));
 

@@ -6,10 +6,11 @@ import type { StructureMember, StructureTeam } from "@cau-noi/shared";
 import type { CivicRole } from "@cau-noi/shared/domain";
 import { useState } from "react";
 import { adminApi } from "../../api/admin-endpoints";
+import { CheckField, FormMessage, SelectField, TextField } from "../../components/form-fields";
 import { Avatar } from "../../components/request-bits";
 import { Icon } from "../../icons";
 import { formatDate } from "../../lib/dates";
-import { CheckField, ConfirmDelete, FormMessage, SelectField, TextField, useSubmit } from "../admin/kit";
+import { ConfirmDelete, useSubmit } from "../admin/kit";
 import { CIVIC_ROLE_OPTIONS, InvitePanel } from "./invite";
 
 function DecisionForm({ team, onDone }: { team: StructureTeam; onDone(message?: string): void }) {

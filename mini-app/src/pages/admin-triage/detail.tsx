@@ -16,11 +16,12 @@ import { useParams } from "react-router-dom";
 import { adminApi } from "../../api/admin-endpoints";
 import { sessionUrl } from "../../api/client";
 import { invalidate, setResource, useResource } from "../../api/resource";
+import { FormMessage, SelectField, TextArea, TextField } from "../../components/form-fields";
 import { categoryLabel, kindLabel, OwnerLine, StatusBadge } from "../../components/request-bits";
 import { DetailSkeleton } from "../../components/skeletons";
 import { Icon } from "../../icons";
 import { formatDateTime } from "../../lib/dates";
-import { AdminScreen, FormMessage, Saved, SelectField, TextArea, TextField, useSubmit } from "../admin/kit";
+import { AdminScreen, Saved, useSubmit } from "../admin/kit";
 import { History } from "../request-detail/history";
 
 const OPEN = ["new", "claimed", "in_progress", "escalated"];
