@@ -34,19 +34,6 @@ export function ListSkeleton({ rows = 4 }: { rows?: number }) {
   );
 }
 
-export function GridSkeleton({ tiles = 12 }: { tiles?: number }) {
-  return (
-    <ul className="icon-grid" aria-hidden="true">
-      {Array.from({ length: tiles }, (_, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: static placeholders
-        <li key={i}>
-          <Skeleton height={118} />
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 export function DetailSkeleton() {
   return (
     <div>

@@ -10,13 +10,6 @@ export interface Period {
 
 export type PeriodPreset = "this_month" | "last_month" | "this_quarter" | "custom";
 
-export const PRESET_LABELS: Record<PeriodPreset, string> = {
-  this_month: "Tháng này",
-  last_month: "Tháng trước",
-  this_quarter: "Quý này",
-  custom: "Tự chọn",
-};
-
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /** Today's year, month (1–12) and day in Asia/Ho_Chi_Minh, whatever the phone's zone. */
