@@ -13,7 +13,7 @@ import {
   OUTCOME_LABELS,
   REQUEST_STATUS_LABELS,
 } from "@cau-noi/shared";
-import { and, asc, desc, eq, gt, isNull, or } from "drizzle-orm";
+import { and, asc, desc, eq, or } from "drizzle-orm";
 import { loadActor } from "../auth/actor";
 import type { Db, Tx } from "../db/client";
 import { adminUnits, announcements, contacts, persons, photos, requests } from "../db/schema";

@@ -4,7 +4,7 @@
  * other is linked to it, so a resident who opened the mini app and then chats is one person.
  */
 import { eq } from "drizzle-orm";
-import type { Db, Tx } from "../db/client";
+import type { Tx } from "../db/client";
 import { persons } from "../db/schema";
 
 export type PersonRow = typeof persons.$inferSelect;

@@ -3,7 +3,7 @@
  * Every step names what the bot is waiting for and carries the draft built so far.
  */
 import { eq } from "drizzle-orm";
-import type { Db, Tx } from "../db/client";
+import type { Tx } from "../db/client";
 import { conversations } from "../db/schema";
 
 export type ConversationState =

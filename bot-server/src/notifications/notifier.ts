@@ -18,7 +18,7 @@ import {
 } from "@cau-noi/shared";
 import { and, eq } from "drizzle-orm";
 import { formatCommand } from "../chatbot/commands";
-import type { Db, Tx } from "../db/client";
+import type { Tx } from "../db/client";
 import { adminUnits, memberships, persons, teams } from "../db/schema";
 import { enqueueMessage, type OutgoingMessage } from "../outbox/enqueue";
 import type { LifecycleChange, RequestRow } from "../requests/lifecycle";

@@ -3,7 +3,7 @@
  * notifier and the conversation (which calls commune staff on a resident's behalf).
  */
 import { and, eq, gt, isNotNull, isNull, or } from "drizzle-orm";
-import type { Db, Tx } from "../db/client";
+import type { Tx } from "../db/client";
 import { memberships, persons, unitRoles } from "../db/schema";
 
 export interface Recipient {
