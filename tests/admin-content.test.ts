@@ -8,6 +8,7 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documents, news, requestEvents, requests } from "../bot-server/src/db/schema";
 import { startTestServer, type TestServer } from "./helpers/server";
+import { countStatements } from "./helpers/statements";
 
 let s: TestServer;
 const tokens = {} as Record<"admin" | "otherAdmin" | "member" | "leader" | "citizen", string>;
@@ -101,6 +102,15 @@ describe("news", () => {
       `/api/admin/news?communeId=${commune()}&limit=1&before=${list.json.nextBefore}`,
     );
     expect(page2.json.items.map((n: { id: number }) => n.id)).toEqual([id]);
+    // A page is read in the same few statements whatever its length (no read per item).
+    const pageOf = (limit: number) =>
+      countStatements(s.db, () =>
+        as("admin", "GET", `/api/admin/news?communeId=${commune()}&limit=${limit}`),
+      );
+    const one = await pageOf(1);
+    const two = await pageOf(2);
+    expect(two.result.json.items).toEqual([one.result.json.items[0], page2.json.items[0]]);
+    expect(two.n).toBe(one.n);
 
     const removed = await as("admin", "DELETE", `/api/admin/news/${id}`);
     expect(removed.status).toBe(200);

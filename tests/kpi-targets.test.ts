@@ -17,6 +17,7 @@ import {
 } from "../bot-server/src/db/schema";
 import { person, T0 } from "./helpers/fixtures";
 import { startTestServer, type TestServer } from "./helpers/server";
+import { countStatements } from "./helpers/statements";
 
 let s: TestServer;
 const tokens = new Map<string, string>();
@@ -468,26 +469,14 @@ describe("team targets", () => {
   it("measures every listed target, in reads that do not grow with the number of targets", async () => {
     /** SQL statements the server prepares while answering the admin list. */
     const statementsOfList = async () => {
-      // The better-sqlite3 handle behind the app's database (drizzle keeps it as $client).
-      const client = (s.db as unknown as { $client: { prepare: (source: string) => unknown } }).$client;
-      const prepare = client.prepare;
-      let n = 0;
-      client.prepare = (source: string) => {
-        n += 1;
-        return prepare.call(client, source);
+      const { n, result: r } = await countStatements(s.db, async () =>
+        s.call("GET", `/api/admin/targets?communeId=${s.world.units.commune}`, { token: await tok("admin") }),
+      );
+      expect(r.status).toBe(200);
+      return {
+        n,
+        items: r.json.items as { teamId: number; metric: string; periodFrom: string; actual: number }[],
       };
-      try {
-        const r = await s.call("GET", `/api/admin/targets?communeId=${s.world.units.commune}`, {
-          token: await tok("admin"),
-        });
-        expect(r.status).toBe(200);
-        return {
-          n,
-          items: r.json.items as { teamId: number; metric: string; periodFrom: string; actual: number }[],
-        };
-      } finally {
-        client.prepare = prepare;
-      }
     };
     const first = await statementsOfList();
     for (const item of first.items.filter((t) => t.periodFrom === PERIOD.from)) {

@@ -111,32 +111,46 @@ function newsUnit(tx: Tx, communeId: number, villageId: number | null | undefine
   return village.id;
 }
 
-function toNewsItem(db: Db | Tx, id: number) {
-  const row = db
+/** Admin items of the given news ids, in the order of `ids` (one read for a whole page). */
+function newsItems(db: Db | Tx, ids: number[]) {
+  if (ids.length === 0) return [];
+  const rows = db
     .select({ item: news, unit: adminUnits, authorName: persons.displayName })
     .from(news)
     .innerJoin(adminUnits, eq(adminUnits.id, news.unitId))
     .leftJoin(persons, eq(persons.id, news.authorPersonId))
-    .where(eq(news.id, id))
-    .get();
-  if (!row) throw new AppError("not_found", NEWS_NOT_FOUND);
-  const { item, unit, authorName } = row;
-  const isVillage = unit.level === "village";
-  return {
-    id: item.id,
-    communeId: isVillage ? (unit.parentId ?? unit.id) : unit.id,
-    villageId: isVillage ? unit.id : null,
-    unitName: unit.name,
-    title: item.title,
-    summary: item.summary,
-    body: item.body,
-    imageUrl: item.imageUrl,
-    isEvent: item.isEvent,
-    eventAt: item.eventAt?.toISOString() ?? null,
-    pinned: item.pinned,
-    authorName,
-    publishedAt: item.publishedAt.toISOString(),
-  };
+    .where(inArray(news.id, ids))
+    .all();
+  const byId = new Map(rows.map((r) => [r.item.id, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    const { item, unit, authorName } = row;
+    const isVillage = unit.level === "village";
+    return [
+      {
+        id: item.id,
+        communeId: isVillage ? (unit.parentId ?? unit.id) : unit.id,
+        villageId: isVillage ? unit.id : null,
+        unitName: unit.name,
+        title: item.title,
+        summary: item.summary,
+        body: item.body,
+        imageUrl: item.imageUrl,
+        isEvent: item.isEvent,
+        eventAt: item.eventAt?.toISOString() ?? null,
+        pinned: item.pinned,
+        authorName,
+        publishedAt: item.publishedAt.toISOString(),
+      },
+    ];
+  });
+}
+
+function toNewsItem(db: Db | Tx, id: number) {
+  const [item] = newsItems(db, [id]);
+  if (!item) throw new AppError("not_found", NEWS_NOT_FOUND);
+  return item;
 }
 
 function toDocumentItem(row: typeof documents.$inferSelect) {
@@ -190,10 +204,7 @@ export const adminContentRoutes = createRouter()
       .limit(limit)
       .all()
       .map((r) => r.id);
-    return c.json(
-      { items: ids.map((id) => toNewsItem(deps.db, id)), nextBefore: nextBefore(ids, limit) },
-      200,
-    );
+    return c.json({ items: newsItems(deps.db, ids), nextBefore: nextBefore(ids, limit) }, 200);
   })
   .openapi(createNewsRoute, (c) => {
     const { deps, actor } = c.var;
