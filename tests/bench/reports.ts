@@ -10,12 +10,13 @@
  *
  *   npx tsx tests/bench/reports.ts [--requests 1000000] [--small 10000] [--runs 3] [--seed 1]
  *                                  [--from 2025-10-01 --to 2025-12-31] [--keep path/to/bench.db]
+ *                                  [--reuse path/to/kept.db]
  *
  * Exit code 0 whether or not the goal is met (a measurement, not a test); 1 on errors.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -42,6 +43,8 @@ interface Options {
   from: string;
   to: string;
   keep: string | undefined;
+  /** An existing large database (from --keep): skip filling it. */
+  reuse: string | undefined;
   measure: string | undefined;
 }
 
@@ -56,6 +59,7 @@ function parseOptions(argv: string[]): Options {
       from: { type: "string", default: "2025-10-01" },
       to: { type: "string", default: "2025-12-31" },
       keep: { type: "string" },
+      reuse: { type: "string" },
       measure: { type: "string" },
     },
     strict: true,
@@ -73,6 +77,7 @@ function parseOptions(argv: string[]): Options {
     from: values.from,
     to: values.to,
     keep: values.keep,
+    reuse: values.reuse,
     measure: values.measure,
   };
 }
@@ -302,11 +307,14 @@ async function main(options: Options) {
       `Province-wide report ${options.from} … ${options.to} over ${plan.villages.length.toLocaleString("en-US")} villages`,
     );
     const smallPath = join(scratch, "small.db");
-    const largePath = options.keep ?? join(scratch, "large.db");
+    const largePath = options.reuse ?? options.keep ?? join(scratch, "large.db");
     console.log("\nFilling the baseline database");
     fill(smallPath, plan, options, options.small);
-    console.log("Filling the large database");
-    fill(largePath, plan, options, options.requests);
+    if (options.reuse) console.log(`Reusing the large database at ${options.reuse}`);
+    else {
+      console.log("Filling the large database");
+      fill(largePath, plan, options, options.requests);
+    }
 
     console.log(`\nMeasuring (${options.runs} runs each, alternating, one fresh process per run)…`);
     const small: Measurement[] = [];
@@ -318,6 +326,9 @@ async function main(options: Options) {
     const summary = (runs: Measurement[]) => ({
       json: median(runs.map((r) => r.jsonSeconds)),
       xlsx: median(runs.map((r) => r.xlsxSeconds)),
+      jsonCpu: median(runs.map((r) => r.jsonCpuSeconds)),
+      xlsxCpu: median(runs.map((r) => r.xlsxCpuSeconds)),
+      rssJson: Math.max(...runs.map((r) => r.peakRssJsonMb)),
       rss: Math.max(...runs.map((r) => r.peakRssMb)),
       heapUsed: Math.max(...runs.map((r) => r.peakHeapUsedMb)),
       heapTotal: Math.max(...runs.map((r) => r.peakHeapTotalMb)),
@@ -326,26 +337,33 @@ async function main(options: Options) {
     });
     const s = summary(small);
     const l = summary(large);
+    const sec = (n: number) => `${n.toFixed(2).padStart(6)} s`;
+    const mb = (n: number) => `${n.toFixed(0).padStart(5)} MB`;
     const row = (label: string, m: ReturnType<typeof summary>) =>
-      `${label.padEnd(16)} ${m.json.toFixed(2).padStart(8)} s ${m.xlsx.toFixed(2).padStart(8)} s ` +
-      `${(m.json + m.xlsx).toFixed(2).padStart(8)} s ${m.rss.toFixed(0).padStart(8)} MB ` +
-      `${m.heapUsed.toFixed(0).padStart(6)} / ${m.heapTotal.toFixed(0).padStart(4)} MB ${m.base.toFixed(0).padStart(6)} MB`;
+      `${label.padEnd(16)} ${sec(m.json)} ${sec(m.jsonCpu)}   ${sec(m.xlsx)} ${sec(m.xlsxCpu)}   ` +
+      `${mb(m.rssJson)} ${mb(m.rss)} ${mb(m.heapUsed)} ${mb(m.heapTotal)} ${mb(m.base)}`;
     console.log(
-      `\n${"database".padEnd(16)} ${"JSON".padStart(10)} ${"XLSX".padStart(10)} ${"total".padStart(10)} ${"peak RSS".padStart(11)} ${"heap used/total".padStart(16)} ${"idle RSS".padStart(9)}`,
+      `\n${"".padEnd(16)} ${"JSON report".padEnd(19)} ${"XLSX download".padEnd(19)} ${"peak RSS".padEnd(17)} ${"peak heap".padEnd(17)} idle RSS`,
+    );
+    console.log(
+      `${"database".padEnd(16)} ${"wall".padStart(8)} ${"CPU".padStart(8)}   ${"wall".padStart(8)} ${"CPU".padStart(8)}   ` +
+        `${"JSON".padStart(8)} ${"+XLSX".padStart(8)} ${"used".padStart(8)} ${"total".padStart(8)}`,
     );
     console.log(row(`${options.small.toLocaleString("en-US")} req.`, s));
     console.log(row(`${options.requests.toLocaleString("en-US")} req.`, l));
-    const total = l.json + l.xlsx;
     console.log(
-      `\nRatio large/small: time ×${(total / Math.max(1e-6, s.json + s.xlsx)).toFixed(1)}, peak RSS ×${(l.rss / s.rss).toFixed(2)}`,
+      `\nRatio large/small: JSON ×${(l.json / Math.max(1e-6, s.json)).toFixed(1)} wall, ×${(l.jsonCpu / Math.max(1e-6, s.jsonCpu)).toFixed(1)} CPU; ` +
+        `XLSX ×${(l.xlsx / Math.max(1e-6, s.xlsx)).toFixed(1)} wall, ×${(l.xlsxCpu / Math.max(1e-6, s.xlsxCpu)).toFixed(1)} CPU; peak RSS ×${(l.rss / s.rss).toFixed(2)}`,
     );
     console.log(
       `Large report: ${l.first?.created.toLocaleString("en-US")} requests filed and ${l.first?.resolved.toLocaleString("en-US")} resolved in the quarter, ` +
         `${l.first?.activities.toLocaleString("en-US")} activities, ${l.first?.rows} commune rows, XLSX ${((l.first?.xlsxBytes ?? 0) / 1024).toFixed(0)} KB`,
     );
+    const slowest = Math.max(l.json, l.xlsx);
     console.log(
-      `Goal < ${GOAL_SECONDS} s and < ${GOAL_MB} MB: ${total < GOAL_SECONDS && l.rss < GOAL_MB ? "met" : "NOT met"} ` +
-        `(JSON + XLSX ${total.toFixed(2)} s, peak RSS ${l.rss.toFixed(0)} MB)`,
+      `Goal < ${GOAL_SECONDS} s and < ${GOAL_MB} MB each: ${slowest < GOAL_SECONDS && l.rss < GOAL_MB ? "met" : "NOT met"} ` +
+        `(slowest ${slowest.toFixed(2)} s wall, ${Math.max(l.jsonCpu, l.xlsxCpu).toFixed(2)} s CPU; peak RSS ${l.rss.toFixed(0)} MB; ` +
+        `load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} CPUs: wall time stretches on a busy machine, CPU time does not)`,
     );
     if (options.keep) console.log(`\nKept the large database at ${options.keep}`);
   } finally {
