@@ -56,9 +56,12 @@ function Waiting() {
 function ActivityItem({ activity, saved }: { activity: Activity; saved: boolean }) {
   return (
     <li className="list-item" aria-current={saved ? "true" : undefined}>
-      <div className="row-between">
+      {/* Long form names ("Ngày hội hỗ trợ (Ngày thứ 7)") wrap instead of widening the page. */}
+      <div className="row-between" style={{ flexWrap: "wrap" }}>
         <span className="small muted">{dateLabel(activity.activityDate)}</span>
-        <span className="badge">{ACTIVITY_FORM_LABELS[activity.form]}</span>
+        <span className="badge" style={{ whiteSpace: "normal" }}>
+          {ACTIVITY_FORM_LABELS[activity.form]}
+        </span>
       </div>
       <div className="title" style={{ fontSize: "1.1rem", marginTop: 4 }}>
         {activity.topic}
