@@ -14,7 +14,8 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["tests/**/*.test.ts"],
-          exclude: ["tests/browser/**", "**/node_modules/**"],
+          // tests/artifacts holds outputs (screenshots, scratch files), never suites.
+          exclude: ["tests/browser/**", "tests/artifacts/**", "**/node_modules/**"],
           environment: "node",
           pool: "forks",
           testTimeout: 20_000,
