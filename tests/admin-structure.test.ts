@@ -428,9 +428,11 @@ describe("invites", () => {
 
     // Still within the invite's 7 days: the used link does not bring them back.
     const before = snapshot();
-    const rejoin = await withToken(token, "POST", "/api/invites/accept", { token: invite.json.token });
-    expect(rejoin.status).toBe(400);
-    expect(rejoin.json.error.fields.token).toMatch(/đã được sử dụng/);
+    for (const path of ["/api/invites/preview", "/api/invites/accept"]) {
+      const rejoin = await withToken(token, "POST", path, { token: invite.json.token });
+      expect(rejoin.status, path).toBe(400);
+      expect(rejoin.json.error.fields.token).toMatch(/đã được sử dụng/);
+    }
     expect(snapshot()).toBe(before);
     expect((await withToken(token, "GET", "/api/queue")).status).toBe(403);
   });

@@ -256,8 +256,9 @@ export const adminTeamRoutes = createRouter()
   })
   .openapi(previewInviteRoute, async (c) => {
     const { deps, actor } = c.var;
-    const claims = await verifyInvite(deps.config.sessionSecret, c.req.valid("json").token, deps.now());
-    return c.json(previewInvite(deps.db, actor.personId, claims), 200);
+    const now = deps.now();
+    const claims = await verifyInvite(deps.config.sessionSecret, c.req.valid("json").token, now);
+    return c.json(previewInvite(deps.db, actor.personId, claims, now), 200);
   })
   .openapi(acceptInviteRoute, async (c) => {
     const { deps, actor } = c.var;

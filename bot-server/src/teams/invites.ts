@@ -123,9 +123,13 @@ function openInvite(tx: Tx, claims: InviteClaims, personId: number) {
 }
 
 /** What the join page shows before the person accepts: the team, the role, whether it is still open. */
-export function previewInvite(db: Db, personId: number, claims: InviteClaims) {
+export function previewInvite(db: Db, personId: number, claims: InviteClaims, now: Date) {
   return db.transaction((tx) => {
     const invite = openInvite(tx, claims, personId);
+    // Used by this person, who has left the team since: the link no longer opens it.
+    if (invite.acceptedByPersonId === personId && !activeMembership(tx, invite.teamId, personId, now)) {
+      throw usedByYou();
+    }
     const row = tx
       .select({ team: teams, unit: adminUnits })
       .from(teams)
@@ -142,6 +146,19 @@ export function previewInvite(db: Db, personId: number, claims: InviteClaims) {
     };
   });
 }
+
+/** Whether the person is an active member of the team now. */
+function activeMembership(tx: Tx, teamId: number, personId: number, now: Date) {
+  return tx
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.teamId, teamId), eq(memberships.personId, personId)))
+    .all()
+    .find((m) => isActiveMembership(m, now));
+}
+
+const usedByYou = () =>
+  badInvite("Lời mời này đã được sử dụng. Anh/chị vui lòng xin cán bộ xã gửi lời mời mới.");
 
 /** Makes the person an active member of the invited team, unless they already are; uses the invite up. */
 export function acceptInvite(db: Db, personId: number, claims: InviteClaims, now: Date) {
@@ -163,12 +180,7 @@ export function acceptInvite(db: Db, personId: number, claims: InviteClaims, now
         unitId: row.unit.id,
         unitName: row.unit.name,
       };
-      const current = tx
-        .select()
-        .from(memberships)
-        .where(and(eq(memberships.teamId, team.id), eq(memberships.personId, personId)))
-        .all()
-        .find((m) => isActiveMembership(m, now));
+      const current = activeMembership(tx, team.id, personId, now);
       if (current) {
         return {
           joined: false,
@@ -180,9 +192,7 @@ export function acceptInvite(db: Db, personId: number, claims: InviteClaims, now
       }
       // Used once already (by this person, whose membership has since ended): the admin removed
       // them, so the old link must not bring them back.
-      if (invite.acceptedByPersonId !== null) {
-        throw badInvite("Lời mời này đã được sử dụng. Anh/chị vui lòng xin cán bộ xã gửi lời mời mới.");
-      }
+      if (invite.acceptedByPersonId !== null) throw usedByYou();
       // Only a join uses the invite up: a member who merely opens the link leaves it for the invitee.
       tx.update(teamInvites)
         .set({ acceptedByPersonId: personId, acceptedAt: now })
