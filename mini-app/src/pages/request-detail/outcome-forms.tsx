@@ -13,6 +13,7 @@ import {
 import { type FormEvent, useState } from "react";
 import { ApiError, messageOf } from "../../api/errors";
 import { staffApi } from "../../api/staff-endpoints";
+import { FormMessage, TextArea } from "../../components/form-fields";
 
 interface FormProps {
   detail: RequestDetail;
@@ -116,21 +117,14 @@ export function ResolveForm({ detail, onDone, onCancel }: FormProps) {
           {fields.receiptCode && <p className="field-error">{fields.receiptCode}</p>}
         </div>
       )}
-      <div className="field">
-        <label htmlFor="resolve-note">Ghi chú kết quả (không bắt buộc)</label>
-        <textarea
-          id="resolve-note"
-          className="textarea"
-          value={note}
-          maxLength={2000}
-          onChange={(e) => setNote(e.target.value)}
-        />
-      </div>
-      {error && (
-        <p className="banner error" role="alert">
-          {error}
-        </p>
-      )}
+      <TextArea
+        id="resolve-note"
+        label="Ghi chú kết quả (không bắt buộc)"
+        value={note}
+        maxLength={2000}
+        onChange={setNote}
+      />
+      <FormMessage message={error} />
       <div className="btn-row">
         <button type="submit" className="btn accent" disabled={busy}>
           {busy ? "Đang lưu…" : "Xác nhận đã xong"}
@@ -197,21 +191,14 @@ export function RejectForm({ detail, onDone, onCancel }: FormProps) {
           {fields.duplicateOfId && <p className="field-error">{fields.duplicateOfId}</p>}
         </div>
       )}
-      <div className="field">
-        <label htmlFor="reject-note">Ghi chú (không bắt buộc)</label>
-        <textarea
-          id="reject-note"
-          className="textarea"
-          value={note}
-          maxLength={1000}
-          onChange={(e) => setNote(e.target.value)}
-        />
-      </div>
-      {error && (
-        <p className="banner error" role="alert">
-          {error}
-        </p>
-      )}
+      <TextArea
+        id="reject-note"
+        label="Ghi chú (không bắt buộc)"
+        value={note}
+        maxLength={1000}
+        onChange={setNote}
+      />
+      <FormMessage message={error} />
       <div className="btn-row">
         <button type="submit" className="btn danger-outline" disabled={busy}>
           {busy ? "Đang lưu…" : "Xác nhận không tiếp nhận"}

@@ -8,6 +8,7 @@ import { OPEN_STATUSES } from "@cau-noi/shared/domain";
 import { type FormEvent, useState } from "react";
 import { messageOf } from "../../api/errors";
 import { staffApi } from "../../api/staff-endpoints";
+import { FormMessage, TextArea } from "../../components/form-fields";
 import { Icon } from "../../icons";
 import { AssignPicker, workChanged } from "../queue/member-load";
 import { RejectForm, ResolveForm } from "./outcome-forms";
@@ -61,22 +62,15 @@ function NoteForm({
   };
   return (
     <form onSubmit={submit} noValidate className="card section">
-      <div className="field">
-        <label htmlFor="staff-note">Ghi chú tiến độ</label>
-        <p className="field-hint">Người gửi yêu cầu cũng xem được ghi chú này.</p>
-        <textarea
-          id="staff-note"
-          className="textarea"
-          value={text}
-          maxLength={2000}
-          onChange={(e) => setText(e.target.value)}
-        />
-      </div>
-      {error && (
-        <p className="banner error" role="alert">
-          {error}
-        </p>
-      )}
+      <TextArea
+        id="staff-note"
+        label="Ghi chú tiến độ"
+        hint="Người gửi yêu cầu cũng xem được ghi chú này."
+        value={text}
+        maxLength={2000}
+        onChange={setText}
+      />
+      <FormMessage message={error} />
       <div className="btn-row">
         <button type="submit" className="btn" disabled={busy}>
           {busy ? "Đang lưu…" : "Lưu ghi chú"}
@@ -133,11 +127,7 @@ export function StaffActions({
       <h2 id="staff-actions-title" className="section-title">
         Việc của Tổ công nghệ
       </h2>
-      {error && (
-        <p className="banner error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormMessage message={error} />
       {panel === "none" && (
         <div className="choice-list">
           {unclaimed && (
