@@ -231,6 +231,9 @@ describe("reports over HTTP", { timeout: 60_000 }, () => {
     expect(file.headers.get("content-disposition")).toBe(
       `attachment; filename="bao-cao-TX-${FEB.from}-${FEB.to}.xlsx"`,
     );
+    // The session in the query never reaches the logs (they record the path only).
+    expect(server.logs.join("\n")).toContain("/api/reports/export");
+    expect(server.logs.join("\n")).not.toContain(tokens.admin);
     const workbook = await workbookOf(file.body);
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
       "Tổng hợp",
