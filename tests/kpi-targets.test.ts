@@ -288,6 +288,13 @@ describe("KPIs", () => {
     expect(bad.status).toBe(400);
     expect(bad.json.error.fields.month).toBeTruthy();
     const before = s.db.select().from(kpiValues).all();
+    // Today is 2 March 2026 in Vietnam: April's figures cannot exist yet.
+    const future = await s.call("PUT", "/api/admin/kpi", {
+      token: await tok("admin"),
+      json: { communeId: s.world.units.commune, month: "2026-04", values: good },
+    });
+    expect(future.status).toBe(400);
+    expect(future.json.error.fields.month).toMatch(/chưa đến/);
     for (const who of ["otherAdmin", "leader1", "viewer", "citizen"]) {
       const r = await s.call("PUT", "/api/admin/kpi", {
         token: await tok(who),

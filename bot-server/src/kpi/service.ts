@@ -8,9 +8,10 @@ import { and, eq } from "drizzle-orm";
 import { loadTeamScope } from "../activities/queries";
 import type { Actor } from "../auth/actor";
 import * as policy from "../auth/policy";
+import { WorkingCalendar } from "../calendar/working-time";
 import type { Db } from "../db/client";
 import { kpiValues, teamTargets } from "../db/schema";
-import { notFound } from "../lib/errors";
+import { AppError, notFound } from "../lib/errors";
 import { validationError } from "../requests/lifecycle";
 import { getUnit } from "../units/queries";
 import { getTarget, type TargetRow } from "./queries";
@@ -34,6 +35,11 @@ export function createKpiService(deps: { db: Db; now: () => Date }) {
       const input = parsed.data;
       const commune = administeredCommune(db, actor, input.communeId);
       const at = deps.now();
+      // Figures are copied from outside systems once a month is under way: a later month is a typo.
+      if (input.month > WorkingCalendar.localDate(at).slice(0, 7)) {
+        const message = "Tháng này chưa đến, anh/chị vui lòng kiểm tra lại tháng nhập số liệu.";
+        throw new AppError("validation_failed", message, { month: message });
+      }
       db.transaction(
         (tx) => {
           for (const v of input.values) {
