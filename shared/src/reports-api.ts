@@ -144,7 +144,7 @@ export const reportOrganisationSchema = z.object({
     /** Leaders among the members at the end of the period. */
     leaders: z.number(),
   }),
-  /** Memberships overlapping the period by civic role, every role listed; share of the total. */
+  /** People active in the period by the civic role of their latest membership, every role listed; share of `activeInPeriod`. */
   byCivicRole: z.array(
     z.object({ code: z.enum(CIVIC_ROLES), label: z.string(), count: z.number(), share: z.number() }),
   ),
@@ -240,6 +240,7 @@ export const reportChildRowSchema = z.object({
   teams: z.number(),
   villages: z.number(),
   villagesWithTeam: z.number(),
+  /** People active in the period in the row's teams. */
   members: z.number(),
   requestsCreated: z.number(),
   requestsResolved: z.number(),
