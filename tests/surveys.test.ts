@@ -216,6 +216,21 @@ describe("survey results", () => {
     ).toBe(1);
   });
 
+  it("covers at most 36 months in one call, like the KPIs", async () => {
+    const query = async (from: string) =>
+      s.call(
+        "GET",
+        `/api/admin/surveys/results?communeId=${s.world.units.commune}&from=${from}&to=${PERIOD.to}`,
+        { token: await tok("admin") },
+      );
+    const [y, m] = PERIOD.to.split("-").map(Number) as [number, number];
+    const longest = new Date(Date.UTC(y, m - 36, 1)).toISOString().slice(0, 10);
+    expect((await query(longest)).status).toBe(200);
+    const tooLong = await query(new Date(Date.UTC(y, m - 36, 0)).toISOString().slice(0, 10));
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.json.error.fields.from).toMatch(/tối đa 36 tháng/);
+  });
+
   it("gives the admin the comments with phone numbers masked, and never who answered", async () => {
     const r = await s.call("GET", path(), { token: await tok("admin") });
     expect(r.json.comments.map((c: { comment: string }) => c.comment)).toHaveLength(2);

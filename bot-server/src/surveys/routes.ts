@@ -5,6 +5,7 @@
  * carry who answered. No access answers 404.
  */
 import {
+  MAX_QUERY_MONTHS,
   SURVEY_FIELD_LABELS,
   surveyFormQuerySchema,
   surveyFormSchema,
@@ -166,7 +167,12 @@ export const surveyRoutes = createRouter()
     const to = query.to ?? today;
     // Default: from the first day of the month eleven months back, so 12 whole months show.
     const [y = 0, m = 1] = to.split("-").map(Number);
-    const from = query.from ?? new Date(Date.UTC(y, m - 12, 1)).toISOString().slice(0, 10);
+    const monthStart = (back: number) => new Date(Date.UTC(y, m - 1 - back, 1)).toISOString().slice(0, 10);
+    const from = query.from ?? monthStart(11);
+    if (from < monthStart(MAX_QUERY_MONTHS - 1)) {
+      const message = `Chỉ xem được tối đa ${MAX_QUERY_MONTHS} tháng một lần.`;
+      throw new AppError("validation_failed", message, { from: message });
+    }
     const withComments = policy.canManageTeamWork(actor, commune.id);
     return c.json(surveyResults(deps.db, commune, { from, to }, { withComments }), 200);
   });
