@@ -122,6 +122,21 @@ function openInvite(tx: Tx, claims: InviteClaims, personId: number) {
   return invite;
 }
 
+/** The invited team with its village (or commune), and whether both are still active. */
+function invitedTeam(tx: Tx, teamId: number) {
+  const row = tx
+    .select({ team: teams, unit: adminUnits })
+    .from(teams)
+    .innerJoin(adminUnits, eq(adminUnits.id, teams.unitId))
+    .where(eq(teams.id, teamId))
+    .get();
+  if (!row) return undefined;
+  return {
+    team: { id: row.team.id, name: row.team.name, unitId: row.unit.id, unitName: row.unit.name },
+    active: row.team.active && row.unit.active,
+  };
+}
+
 /** What the join page shows before the person accepts: the team, the role, whether it is still open. */
 export function previewInvite(db: Db, personId: number, claims: InviteClaims, now: Date) {
   return db.transaction((tx) => {
@@ -130,15 +145,10 @@ export function previewInvite(db: Db, personId: number, claims: InviteClaims, no
     if (invite.acceptedByPersonId === personId && !activeMembership(tx, invite.teamId, personId, now)) {
       throw usedByYou();
     }
-    const row = tx
-      .select({ team: teams, unit: adminUnits })
-      .from(teams)
-      .innerJoin(adminUnits, eq(adminUnits.id, teams.unitId))
-      .where(eq(teams.id, invite.teamId))
-      .get();
+    const row = invitedTeam(tx, invite.teamId);
     if (!row) throw usedUp();
     return {
-      team: { id: row.team.id, name: row.team.name, unitId: row.unit.id, unitName: row.unit.name },
+      team: row.team,
       civicRole: invite.civicRole,
       isLeader: invite.isLeader,
       expiresAt: invite.expiresAt.toISOString(),
@@ -165,21 +175,11 @@ export function acceptInvite(db: Db, personId: number, claims: InviteClaims, now
   return db.transaction(
     (tx) => {
       const invite = openInvite(tx, claims, personId);
-      const row = tx
-        .select({ team: teams, unit: adminUnits })
-        .from(teams)
-        .innerJoin(adminUnits, eq(adminUnits.id, teams.unitId))
-        .where(eq(teams.id, claims.teamId))
-        .get();
-      if (!row?.team.active || !row.unit.active) {
+      const row = invitedTeam(tx, claims.teamId);
+      if (!row?.active) {
         throw badInvite("Tổ trong lời mời không còn hoạt động. Anh/chị vui lòng liên hệ cán bộ xã.");
       }
-      const team = {
-        id: row.team.id,
-        name: row.team.name,
-        unitId: row.unit.id,
-        unitName: row.unit.name,
-      };
+      const { team } = row;
       const current = activeMembership(tx, team.id, personId, now);
       if (current) {
         return {
