@@ -27,6 +27,7 @@ import { createRoute, type z } from "@hono/zod-openapi";
 import { asc, desc, eq, isNull, or } from "drizzle-orm";
 import { requireCommuneAdmin } from "../auth/admin-guard";
 import { requireSession } from "../auth/middleware";
+import { WorkingCalendar } from "../calendar/working-time";
 import { contacts, jobs, places, procedures } from "../db/schema";
 import { AppError } from "../lib/errors";
 import { bearerSecurity, createRouter, errorResponses, jsonBody, jsonResponse } from "../lib/openapi";
@@ -107,9 +108,7 @@ function sentFields<T extends Record<string, unknown>>(input: T): Partial<T> {
 }
 
 // Jobs are shown through the whole last day, Vietnam time (UTC+7, no daylight saving).
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
 const endOfDayVn = (date: string) => new Date(`${date}T23:59:59.999+07:00`);
-const vnDate = (instant: Date) => new Date(instant.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
 
 function jobExpiry(expiresOn: string, now: Date): Date {
   const at = endOfDayVn(expiresOn);
@@ -139,7 +138,7 @@ const jobItem = (row: JobRow, now: Date) => ({
   description: row.description,
   contact: row.contact,
   isTraining: row.isTraining,
-  expiresOn: vnDate(row.expiresAt),
+  expiresOn: WorkingCalendar.localDate(row.expiresAt),
   expiresAt: row.expiresAt.toISOString(),
   expired: row.expiresAt <= now,
   publishedAt: row.publishedAt.toISOString(),
