@@ -3,6 +3,7 @@
  * 004_*.txt), the province table (Phụ lục I of 000_*.txt) and the funding evidence sheet,
  * as titled tables with Vietnamese headings.
  */
+
 import {
   CIVIC_ROLE_LABELS,
   CIVIC_ROLES,
@@ -12,6 +13,7 @@ import {
   type Report,
   type ReportUnit,
 } from "@cau-noi/shared";
+import { VIETNAM_OFFSET_MS } from "./period";
 import {
   type Cell,
   type Column,
@@ -43,6 +45,12 @@ function heading(
   return [title, where, `Từ ngày ${viDate(period.from)} đến ngày ${viDate(period.to)}`];
 }
 
+/** "09:40 ngày 23/11/2026", Vietnam time, from an ISO instant. */
+function viDateTime(iso: string): string {
+  const local = new Date(Date.parse(iso) + VIETNAM_OFFSET_MS).toISOString();
+  return `${local.slice(11, 16)} ngày ${viDate(local.slice(0, 10))}`;
+}
+
 const stem = (kind: string, unit: ReportUnit, period: { from: string; to: string }) =>
   `${kind}-${unit.code.replace(/[^A-Za-z0-9_-]/g, "_")}-${period.from}-${period.to}`;
 
@@ -62,7 +70,10 @@ export function reportDocument(report: Report): Document {
   ];
   if (report.rows.length > 0) sections.push(rowsSection(report));
   return {
-    heading: [...heading(title, report.unit, report.parents, report.period), `Lập lúc ${report.generatedAt}`],
+    heading: [
+      ...heading(title, report.unit, report.parents, report.period),
+      `Lập lúc ${viDateTime(report.generatedAt)}`,
+    ],
     sections,
     fileStem: stem("bao-cao", report.unit, report.period),
   };
