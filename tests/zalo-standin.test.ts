@@ -643,3 +643,84 @@ describe("sandbox HTTP controls", () => {
     });
   });
 });
+
+describe("graph: getLocation tokens and GET /v2.0/me/info", () => {
+  async function graphUser(url: string, appUserId: string, name: string) {
+    const response = await fetch(`${url}/graph/sandbox/users/${appUserId}/access-token`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name }),
+    });
+    return ((await response.json()) as { access_token: string }).access_token;
+  }
+
+  async function locationToken(url: string, appUserId: string, body: unknown) {
+    const response = await fetch(`${url}/graph/sandbox/users/${appUserId}/location-token`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    // biome-ignore lint/suspicious/noExplicitAny: Zalo answers are inspected loosely
+    return { status: response.status, json: (await response.json()) as any };
+  }
+
+  async function exchange(url: string, headers: Record<string, string>) {
+    // biome-ignore lint/suspicious/noExplicitAny: Zalo answers are inspected loosely
+    return (await (await fetch(`${url}/graph/v2.0/me/info`, { headers })).json()) as any;
+  }
+
+  it("exchanges a location token once for the coordinates, as strings", async () => {
+    const { url } = await start();
+    const accessToken = await graphUser(url, ALICE.appUserId, ALICE.name);
+    const issued = await locationToken(url, ALICE.appUserId, { latitude: 15.8794, longitude: 108.3612 });
+    expect(issued.status).toBe(200);
+    const headers = {
+      access_token: accessToken,
+      code: issued.json.token,
+      secret_key: SANDBOX_ZALO.appSecret,
+    };
+    const answer = await exchange(url, headers);
+    expect(answer).toMatchObject({
+      error: 0,
+      data: { latitude: "15.8794", longitude: "108.3612", provider: expect.any(String) },
+    });
+    expect(typeof answer.data.timestamp).toBe("string");
+    // Single use: the same token again is refused.
+    expect((await exchange(url, headers)).error).toBe(-1401);
+  });
+
+  it("refuses forged, expired and someone else's tokens, a wrong secret and a bad access token", async () => {
+    const { url, clock } = await start();
+    const alice = await graphUser(url, ALICE.appUserId, ALICE.name);
+    await graphUser(url, BOB.appUserId, BOB.name);
+    const secret = SANDBOX_ZALO.appSecret;
+    expect((await exchange(url, { access_token: alice, code: "forged", secret_key: secret })).error).toBe(
+      -1401,
+    );
+
+    const bobs = (await locationToken(url, BOB.appUserId, { latitude: 15.9, longitude: 108.3 })).json.token;
+    expect((await exchange(url, { access_token: alice, code: bobs, secret_key: secret })).error).toBe(-1401);
+
+    const late = (await locationToken(url, ALICE.appUserId, { latitude: 15.9, longitude: 108.3 })).json.token;
+    clock.now += 2 * 60_000 + 1;
+    expect((await exchange(url, { access_token: alice, code: late, secret_key: secret })).error).toBe(-1401);
+
+    const fresh = (await locationToken(url, ALICE.appUserId, { latitude: 15.9, longitude: 108.3 })).json
+      .token;
+    expect((await exchange(url, { access_token: alice, code: fresh, secret_key: "wrong" })).error).toBe(-124);
+    expect((await exchange(url, { access_token: "nope", code: fresh, secret_key: secret })).error).toBe(452);
+    // Neither refusal spent the token: the proper call still gets the position.
+    expect((await exchange(url, { access_token: alice, code: fresh, secret_key: secret })).error).toBe(0);
+  });
+
+  it("issues location tokens only for known users and valid coordinates", async () => {
+    const { url } = await start();
+    await graphUser(url, ALICE.appUserId, ALICE.name);
+    expect((await locationToken(url, "999", { latitude: 15.9, longitude: 108.3 })).json.error).toBe(-201);
+    expect((await locationToken(url, ALICE.appUserId, { latitude: 91, longitude: 108.3 })).status).toBe(400);
+    expect((await locationToken(url, ALICE.appUserId, { latitude: "15.9", longitude: 108.3 })).status).toBe(
+      400,
+    );
+    expect((await locationToken(url, ALICE.appUserId, {})).json.error).toBe(-201);
+  });
+});

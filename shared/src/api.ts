@@ -108,6 +108,18 @@ export const phoneExchangeSchema = z.object({
   phoneToken: trimmed(1, 4096, "mã số điện thoại"),
 });
 
+/** `POST /api/location`: a `getLocation()` token exchanged for coordinates; nothing is stored. */
+export const locationExchangeSchema = z.object({
+  accessToken: trimmed(1, 4096, "mã truy cập Zalo"),
+  token: trimmed(1, 4096, "mã vị trí"),
+});
+
+export const coordinatesSchema = z.object({
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+});
+export type Coordinates = z.infer<typeof coordinatesSchema>;
+
 // ---------------------------------------------------------------------------------------------
 // Requests
 // ---------------------------------------------------------------------------------------------

@@ -1,9 +1,20 @@
-/** My profile, my home village, my phone number (with consent), and the village picker. */
-import { phoneExchangeSchema, profileSchema, updateProfileSchema, villageSchema } from "@cau-noi/shared";
+/**
+ * My profile, my home village, my phone number (with consent), my current position for a field
+ * report (exchanged, never stored), and the village picker.
+ */
+import {
+  coordinatesSchema,
+  locationExchangeSchema,
+  phoneExchangeSchema,
+  profileSchema,
+  updateProfileSchema,
+  villageSchema,
+} from "@cau-noi/shared";
 import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { requireSession } from "../auth/middleware";
 import { persons } from "../db/schema";
+import type { AppDeps } from "../lib/context";
 import { AppError, notFound } from "../lib/errors";
 import { bearerSecurity, createRouter, errorResponses, jsonBody, jsonResponse } from "../lib/openapi";
 import { getVillage, listVillages } from "../units/queries";
@@ -49,6 +60,37 @@ const sharePhone = createRoute({
   },
 });
 
+const exchangeLocation = createRoute({
+  method: "post",
+  path: "/api/location",
+  tags: ["Cá nhân"],
+  summary: "Đổi mã vị trí (getLocation) lấy tọa độ để gửi kèm phản ánh; không lưu lại",
+  security: bearerSecurity,
+  middleware: requireSession,
+  request: { body: jsonBody(locationExchangeSchema) },
+  responses: {
+    200: jsonResponse(coordinatesSchema, "Tọa độ"),
+    400: errorResponses[400],
+    401: errorResponses[401],
+  },
+});
+
+/**
+ * The Zalo access token must belong to the signed-in person: a phone number or a position is
+ * only ever exchanged for oneself.
+ */
+async function ownZaloPerson(deps: AppDeps, personId: number, accessToken: string) {
+  const user = await deps.graph.getMe(accessToken);
+  const person = deps.db.select().from(persons).where(eq(persons.id, personId)).get();
+  if (!person || person.zaloAppUserId !== user.id) {
+    throw new AppError(
+      "unauthenticated",
+      "Phiên đăng nhập Zalo không khớp, anh/chị vui lòng mở lại ứng dụng.",
+    );
+  }
+  return person;
+}
+
 const villages = createRoute({
   method: "get",
   path: "/api/villages",
@@ -89,21 +131,21 @@ export const profileRoutes = createRouter()
   .openapi(sharePhone, async (c) => {
     const { deps } = c.var;
     const { accessToken, phoneToken } = c.req.valid("json");
-    // The access token must belong to the signed-in person: no sharing someone else's number.
-    const user = await deps.graph.getMe(accessToken);
-    const person = deps.db.select().from(persons).where(eq(persons.id, c.var.actor.personId)).get();
-    if (!person || person.zaloAppUserId !== user.id) {
-      throw new AppError(
-        "unauthenticated",
-        "Phiên đăng nhập Zalo không khớp, anh/chị vui lòng mở lại ứng dụng.",
-      );
-    }
+    const person = await ownZaloPerson(deps, c.var.actor.personId, accessToken);
     const phone = await deps.graph.getPhoneNumber(accessToken, phoneToken);
     deps.db.update(persons).set({ phone, phoneConsentAt: deps.now() }).where(eq(persons.id, person.id)).run();
     c.var.logger.info({ personId: person.id }, "phone number shared with consent");
     const profile = getProfile(deps.db, person.id, deps.now());
     if (!profile) throw notFound();
     return c.json(profile, 200);
+  })
+  .openapi(exchangeLocation, async (c) => {
+    const { deps } = c.var;
+    const { accessToken, token } = c.req.valid("json");
+    await ownZaloPerson(deps, c.var.actor.personId, accessToken);
+    // Nothing stored, nothing logged: the position only travels in the report the person sends.
+    const { latitude, longitude } = await deps.graph.locationFromToken(accessToken, token);
+    return c.json({ latitude, longitude }, 200);
   })
   .openapi(villages, (c) => {
     const { communeId, q } = c.req.valid("query");

@@ -2,8 +2,9 @@
  * The graph.zalo.me part of the local Zalo stand-in: `GET /v2.0/me` and `GET /v2.0/me/info`,
  * with the documented headers and error bodies (zalo-platform.md §5.2). Zalo's own Mini App
  * runtime hands out user access tokens; here `POST /sandbox/users/:id/access-token` plays that
- * role for the sandbox page and tests, and `/sandbox/users/:id/phone-token` plays
- * `getPhoneNumber()`.
+ * role for the sandbox page and tests, `/sandbox/users/:id/phone-token` plays
+ * `getPhoneNumber()` and `/sandbox/users/:id/location-token` plays `getLocation()`.
+ * Both tokens are exchanged at the same `GET /v2.0/me/info` (single use, 2 minutes).
  */
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { Hono } from "hono";
@@ -24,12 +25,25 @@ export interface GraphStandinOptions {
 }
 
 const PHONE_TOKEN_TTL_MS = 2 * 60_000;
+const LOCATION_TOKEN_TTL_MS = 2 * 60_000;
+
+interface LocationGrant {
+  userId: string;
+  expiresAt: number;
+  latitude: number;
+  longitude: number;
+  issuedAt: number;
+}
+
+const isCoordinate = (value: unknown, limit: number): value is number =>
+  typeof value === "number" && Number.isFinite(value) && Math.abs(value) <= limit;
 
 export function createGraphStandin(options: GraphStandinOptions) {
   const now = options.now ?? Date.now;
   const users = new Map<string, StandinUser>();
   const accessTokens = new Map<string, { userId: string; expiresAt: number }>();
   const phoneTokens = new Map<string, { userId: string; expiresAt: number }>();
+  const locationTokens = new Map<string, LocationGrant>();
 
   const token = () => randomBytes(24).toString("base64url");
   const sameText = (a: string, b: string) =>
@@ -65,6 +79,24 @@ export function createGraphStandin(options: GraphStandinOptions) {
         return c.json({ error: -124, message: "Invalid secret key" });
       }
       const code = c.req.header("code") ?? "";
+      const location = locationTokens.get(code);
+      if (location) {
+        locationTokens.delete(code); // single use, like the phone token
+        if (location.expiresAt <= now() || location.userId !== user.id) {
+          return c.json({ error: -1401, message: "Token is invalid or expired" });
+        }
+        // Strings, as in the public samples of this answer (zalo-platform.md §5.2).
+        return c.json({
+          data: {
+            latitude: String(location.latitude),
+            longitude: String(location.longitude),
+            provider: "gps",
+            timestamp: String(location.issuedAt),
+          },
+          error: 0,
+          message: "Success",
+        });
+      }
       const entry = phoneTokens.get(code);
       // Single use: the token is spent whether or not it was still valid.
       phoneTokens.delete(code);
@@ -99,6 +131,22 @@ export function createGraphStandin(options: GraphStandinOptions) {
       const phoneToken = token();
       phoneTokens.set(phoneToken, { userId: user.id, expiresAt: now() + PHONE_TOKEN_TTL_MS });
       return c.json({ token: phoneToken });
+    })
+    .post("/sandbox/users/:id/location-token", async (c) => {
+      const user = users.get(c.req.param("id"));
+      const body = (await c.req.json().catch(() => ({}))) as { latitude?: unknown; longitude?: unknown };
+      if (!user || !isCoordinate(body.latitude, 90) || !isCoordinate(body.longitude, 180)) {
+        return c.json({ error: -201, message: "location is invalid!" }, 400);
+      }
+      const locationToken = token();
+      locationTokens.set(locationToken, {
+        userId: user.id,
+        expiresAt: now() + LOCATION_TOKEN_TTL_MS,
+        latitude: body.latitude,
+        longitude: body.longitude,
+        issuedAt: now(),
+      });
+      return c.json({ token: locationToken });
     });
 
   return { app };

@@ -17,6 +17,13 @@ export interface GraphClient {
   getMe(accessToken: string): Promise<ZaloUser>;
   /** Exchanges a `getPhoneNumber()` token (single use, 2 minutes) for the number. */
   getPhoneNumber(accessToken: string, phoneToken: string): Promise<string>;
+  /** Exchanges a `getLocation()` token (single use, 2 minutes) for the coordinates. */
+  locationFromToken(accessToken: string, locationToken: string): Promise<Coordinates>;
+}
+
+export interface Coordinates {
+  latitude: number;
+  longitude: number;
 }
 
 export interface GraphClientOptions {
@@ -38,6 +45,17 @@ const phoneRefused = () =>
   new AppError("validation_failed", "Không lấy được số điện thoại, anh/chị vui lòng thử lại.", {
     phoneToken: "Mã số điện thoại không hợp lệ hoặc đã hết hạn.",
   });
+
+const locationRefused = () =>
+  new AppError("validation_failed", "Không lấy được vị trí, anh/chị vui lòng bấm “Gửi kèm vị trí” lại.", {
+    token: "Mã vị trí không hợp lệ hoặc đã hết hạn.",
+  });
+
+/** Zalo sends the coordinates as strings in most samples, numbers in some: accept both. */
+function coordinate(value: unknown, limit: number): number | null {
+  const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+  return typeof n === "number" && Number.isFinite(n) && Math.abs(n) <= limit ? n : null;
+}
 
 export function createGraphClient(options: GraphClientOptions): GraphClient {
   const doFetch = options.fetch ?? fetch;
@@ -96,6 +114,28 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       const data = body.data as { number?: unknown } | undefined;
       if (typeof data?.number !== "string" || !/^\d{9,15}$/.test(data.number)) throw phoneRefused();
       return data.number;
+    },
+    async locationFromToken(accessToken, locationToken) {
+      // Same exchange as the phone number (zalo-platform.md §5.2), verified against:
+      // - Zalo's own getLocation page (miniapp.zaloplatforms.com/documents/api/getLocation) and the
+      //   zmp-sdk@2.51.6 typings: `getLocation()` now returns `{ token }` (latitude, longitude,
+      //   timestamp only @deprecated); the token goes to the server, which converts it.
+      // - Public server code doing that conversion: `GET https://graph.zalo.me/v2.0/me/info`
+      //   with headers `access_token` (user token), `code` (the location token) and `secret_key`
+      //   (app secret) → `{ data: { latitude, longitude, provider, timestamp }, error: 0 }`.
+      //   Zalo's conversion guide that page links to was not found, so this answer shape rests on
+      //   that public code; coordinates come as strings or numbers there, so both are accepted.
+      const body = await call(
+        "/v2.0/me/info",
+        { access_token: accessToken, code: locationToken, secret_key: options.appSecret },
+        locationRefused,
+      );
+      const data = body.data as { latitude?: unknown; longitude?: unknown } | undefined;
+      const latitude = coordinate(data?.latitude, 90);
+      const longitude = coordinate(data?.longitude, 180);
+      // A phone token exchanged here answers a number, not coordinates: refused the same way.
+      if (latitude === null || longitude === null) throw locationRefused();
+      return { latitude, longitude };
     },
   };
 }
