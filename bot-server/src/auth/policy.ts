@@ -125,7 +125,3 @@ export function reportAccess(actor: Actor, unit: ReportUnitPlace): "full" | "agg
   }
   return isViewerOfAny(actor, [unit.id, ...unit.ancestorIds]) ? "aggregate" : null;
 }
-
-/** May write a report's difficulties and proposals: whoever has the unit's full report. */
-export const canWriteReportNotes = (actor: Actor, unit: ReportUnitPlace) =>
-  reportAccess(actor, unit) === "full";

@@ -172,6 +172,7 @@ export const reportRoutes = createRouter()
   .openapi(saveNote, (c) => {
     const { deps, actor } = c.var;
     const input = c.req.valid("json");
+    // Difficulties and proposals: written by whoever has the unit's full report (policy.reportAccess).
     if (requireAccess(deps.db, actor, input.unitId) !== "full") throw notFound(NOT_FOUND);
     const now = deps.now();
     const key = and(
