@@ -22,6 +22,14 @@ export const api = {
   setHomeVillage: (homeVillageId: number) =>
     request("/api/me", { method: "PATCH", body: { homeVillageId }, schema: (s) => s.profileSchema }),
 
+  /** Exchange a zmp-sdk `getLocation()` token for coordinates (the server stores nothing). */
+  location: (token: string, accessToken: string) =>
+    request("/api/location", {
+      method: "POST",
+      body: { token, accessToken },
+      schema: (s) => s.coordinatesSchema,
+    }),
+
   villages: (query: string) =>
     cachedGet(`/api/villages${query ? `?q=${encodeURIComponent(query)}` : ""}`, {
       schema: (s) => s.itemsOf(s.villageSchema),

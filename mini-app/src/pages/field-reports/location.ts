@@ -1,10 +1,13 @@
 /**
  * The reporter's position, only when they tap "Gửi kèm vị trí". Inside Zalo, zmp-sdk
- * `getLocation` asks for consent; it hands back a one-time token meant for a server-side
- * exchange, and on older Zalo versions the coordinates themselves. Without coordinates (the
- * sandbox's localhost mock answers an empty token), the browser's own geolocation asks instead.
+ * `getLocation` asks for consent and hands back a one-time token (single use, 2 minutes); our
+ * server exchanges it with Zalo (`POST /api/location`, with the `getAccessToken()` token) and
+ * answers the coordinates, storing nothing. Older Zalo versions hand back the coordinates
+ * themselves. Without either (the sandbox's localhost mock answers an empty token, or the
+ * exchange failed), the browser's own geolocation asks instead.
  */
-import { getLocation } from "zmp-sdk/apis";
+import { getAccessToken, getLocation } from "zmp-sdk/apis";
+import { api } from "../../api/endpoints";
 
 export interface Position {
   latitude: number;
@@ -21,15 +24,29 @@ function valid(latitude: number, longitude: number): boolean {
   );
 }
 
-async function fromZalo(): Promise<Position | null> {
+/** The server turns the token into coordinates; null when that did not work (then: browser). */
+async function exchange(token: string): Promise<Position | null> {
   try {
-    const answer = (await getLocation()) as { latitude?: string | number; longitude?: string | number };
-    const latitude = Number(answer.latitude);
-    const longitude = Number(answer.longitude);
+    const accessToken = await getAccessToken();
+    if (!accessToken) return null;
+    const { latitude, longitude } = await api.location(token, accessToken);
     return valid(latitude, longitude) ? { latitude, longitude } : null;
+  } catch {
+    return null; // offline, or the token was refused (used, expired)
+  }
+}
+
+async function fromZalo(): Promise<Position | null> {
+  let answer: { token?: string; latitude?: string | number; longitude?: string | number };
+  try {
+    answer = await getLocation();
   } catch {
     return null; // refused, or not inside Zalo
   }
+  if (answer.token) return exchange(answer.token);
+  const latitude = Number(answer.latitude);
+  const longitude = Number(answer.longitude);
+  return valid(latitude, longitude) ? { latitude, longitude } : null;
 }
 
 function fromBrowser(): Promise<Position | null> {
