@@ -141,6 +141,39 @@ describe("answering the survey", () => {
     expect(staff.json.id).not.toBe(first.json.id);
   });
 
+  it("takes one answer per person, field and Vietnam day: a second one is refused and nothing is stored", async () => {
+    const body = (clientId: string) => ({
+      communeId: s.world.units.commune,
+      field: "construction",
+      rating: 1,
+      clientId,
+    });
+    const token = await tok("citizen2");
+    expect((await s.call("POST", "/api/surveys", { token, json: body("survey-day-0001") })).status).toBe(201);
+    const before = s.db.select().from(surveyResponses).all();
+    const again = await s.call("POST", "/api/surveys", { token, json: body("survey-day-0002") });
+    expect(again.status).toBe(409);
+    expect(again.json.error.message).toMatch(/đã đánh giá lĩnh vực này hôm nay/);
+    expect(s.db.select().from(surveyResponses).all()).toEqual(before);
+    // Another field the same day, and the same field the next Vietnam day, are new visits.
+    const other = await s.call("POST", "/api/surveys", {
+      token,
+      json: { ...body("survey-day-0003"), field: "business" },
+    });
+    expect(other.status).toBe(201);
+    const saved = s.clock.now;
+    try {
+      // T0 is 09:00 in Vietnam: 15 hours later is 00:00 the next day there (17:00 UTC).
+      s.clock.now = new Date(T0.getTime() + 15 * 3_600_000);
+      const tomorrow = await s.login(s.world.people.citizen2);
+      expect(
+        (await s.call("POST", "/api/surveys", { token: tomorrow, json: body("survey-day-0004") })).status,
+      ).toBe(201);
+    } finally {
+      s.clock.now = saved;
+    }
+  });
+
   it.each([
     ["six stars", { rating: 6 }, "rating"],
     ["no star", { rating: 0 }, "rating"],

@@ -117,3 +117,27 @@ export function findByClientId(db: Reader, personId: number, clientId: string): 
     .where(and(eq(surveyResponses.personId, personId), eq(surveyResponses.clientId, clientId)))
     .get();
 }
+
+/** Whether the person already rated this commune's field since `dayStartMs` (one Vietnam day). */
+export function answeredToday(
+  db: Reader,
+  personId: number,
+  communeId: number,
+  field: SurveyRow["field"],
+  dayStartMs: number,
+): boolean {
+  const row = db
+    .select({ id: surveyResponses.id })
+    .from(surveyResponses)
+    .where(
+      and(
+        eq(surveyResponses.personId, personId),
+        eq(surveyResponses.communeId, communeId),
+        eq(surveyResponses.field, field),
+        gte(surveyResponses.createdAt, new Date(dayStartMs)),
+        lt(surveyResponses.createdAt, new Date(dayStartMs + 86_400_000)),
+      ),
+    )
+    .get();
+  return row !== undefined;
+}

@@ -1,16 +1,18 @@
 /**
  * Satisfaction survey answers (the Vĩnh Điện model: a QR on the one-stop desk opens the mini
  * app's survey for a procedure field). Any signed-in person may answer; an answer queued offline
- * and sent twice (same person and clientId) is stored once.
+ * and sent twice (same person and clientId) is stored once. One answer per person, field and
+ * day (Vietnam time): a visit to the desk is rated once, so nobody can stuff the results.
  */
 import { type SurveySubmitInput, surveySubmitSchema } from "@cau-noi/shared";
 import type { Actor } from "../auth/actor";
 import type { Db } from "../db/client";
 import { surveyResponses } from "../db/schema";
 import { AppError } from "../lib/errors";
+import { dayStartMs, vietnamDate } from "../reports/period";
 import { validationError } from "../requests/lifecycle";
 import { getUnit } from "../units/queries";
-import { findByClientId, type SurveyRow } from "./queries";
+import { answeredToday, findByClientId, type SurveyRow } from "./queries";
 
 /** An active commune, or a validation error on `communeId` (the QR named a commune that is gone). */
 export function surveyCommune(db: Db, communeId: number) {
@@ -35,6 +37,13 @@ export function submitSurvey(
     (tx) => {
       const existing = findByClientId(tx, actor.personId, input.clientId);
       if (existing) return { row: existing, created: false };
+      const now = deps.now();
+      const dayStart = dayStartMs(vietnamDate(now.getTime()));
+      if (answeredToday(tx, actor.personId, input.communeId, input.field, dayStart)) {
+        throw new AppError("conflict", "Anh/chị đã đánh giá lĩnh vực này hôm nay. Cảm ơn anh/chị đã góp ý!", {
+          field: "Lĩnh vực này đã được anh/chị đánh giá hôm nay.",
+        });
+      }
       const row = tx
         .insert(surveyResponses)
         .values({
@@ -44,7 +53,7 @@ export function submitSurvey(
           comment: input.comment || null,
           personId: actor.personId,
           clientId: input.clientId,
-          createdAt: deps.now(),
+          createdAt: now,
         })
         .returning()
         .get();
