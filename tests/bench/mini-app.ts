@@ -29,7 +29,7 @@
  * Exit code 0 whether or not a goal is met (a measurement, not a test); 1 when the build failed or
  * a screen never showed (a screenshot is saved to tests/artifacts/bench-mini-app-*.png).
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -40,7 +40,7 @@ import { deflateRawSync, gzipSync } from "node:zlib";
 import { type Browser, type BrowserContext, type CDPSession, chromium, type Page } from "playwright-core";
 import { DEMO_PERSONAS } from "../../bot-server/src/demo/seed";
 import { SANDBOX_ZALO } from "../../bot-server/src/env";
-import { freePort } from "../helpers/server";
+import { startDemoServer } from "../helpers/demo-server";
 import { BenchError } from "./measure";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -474,43 +474,11 @@ function zodCheck(output: RollupChunk[]) {
 // ---------------------------------------------------------------------------------------------
 
 async function startServer(dataDir: string): Promise<{ server: ChildProcess; baseUrl: string }> {
-  const port = await freePort();
-  const baseUrl = `http://localhost:${port}`;
-  // biome-ignore lint/style/noProcessEnv: the child gets a clean environment, plus PATH and HOME
-  const { PATH = "", HOME = dataDir } = process.env;
-  const server = spawn(process.execPath, ["--import", "tsx", "bot-server/src/index.ts"], {
-    cwd: ROOT,
-    env: {
-      PATH,
-      HOME,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_PATH: join(dataDir, "cau-noi.db"),
-      UPLOAD_DIR: join(dataDir, "uploads"),
-      LOG_LEVEL: "warn",
-      DEMO_DATA: "true",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let log = "";
-  server.stdout?.on("data", (chunk) => {
-    log += chunk;
-  });
-  server.stderr?.on("data", (chunk) => {
-    log += chunk;
-  });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new BenchError(`the server exited (${server.exitCode}):\n${log}`);
-    try {
-      if ((await fetch(`${baseUrl}/healthz`)).ok) return { server, baseUrl };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
+  try {
+    return await startDemoServer(dataDir);
+  } catch (error) {
+    throw new BenchError(error instanceof Error ? error.message : String(error));
   }
-  server.kill("SIGTERM");
-  throw new BenchError(`the server did not answer /healthz within 60 s:\n${log}`);
 }
 
 type ScreenName = "home" | "switcher";

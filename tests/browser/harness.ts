@@ -11,7 +11,7 @@
  *
  * Browser-side expressions are strings: tests are type-checked without the DOM library.
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,7 +20,7 @@ import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { expect } from "vitest";
 import { DEMO_PERSONAS } from "../../bot-server/src/demo/seed";
 import { SANDBOX_ZALO } from "../../bot-server/src/env";
-import { freePort } from "../helpers/server";
+import { startDemoServer } from "../helpers/demo-server";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const ARTIFACTS = join(ROOT, "tests/artifacts");
@@ -36,21 +36,6 @@ export function persona(key: string): DemoPersona {
   return found;
 }
 
-async function waitForHealth(url: string, child: ChildProcess, log: () => string) {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${log()}`);
-    try {
-      const response = await fetch(`${url}/healthz`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`server did not answer /healthz:\n${log()}`);
-}
-
 function buildMiniApp() {
   const build = spawnSync(process.execPath, ["scripts/ensure-mini-app-build.mjs"], {
     cwd: ROOT,
@@ -59,36 +44,6 @@ function buildMiniApp() {
   if (build.status !== 0 || !existsSync(join(ROOT, "mini-app/www/index.html"))) {
     throw new Error(`mini app build failed:\n${build.stdout}\n${build.stderr}`);
   }
-}
-
-async function startServer(dataDir: string) {
-  const port = await freePort();
-  const baseUrl = `http://localhost:${port}`;
-  // biome-ignore lint/style/noProcessEnv: the child gets a clean environment, plus PATH and HOME
-  const { PATH = "", HOME = dataDir } = process.env;
-  const server = spawn(process.execPath, ["--import", "tsx", "bot-server/src/index.ts"], {
-    cwd: ROOT,
-    env: {
-      PATH,
-      HOME,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_PATH: join(dataDir, "cau-noi.db"),
-      UPLOAD_DIR: join(dataDir, "uploads"),
-      LOG_LEVEL: "warn",
-      DEMO_DATA: "true",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let log = "";
-  server.stdout?.on("data", (chunk) => {
-    log += chunk;
-  });
-  server.stderr?.on("data", (chunk) => {
-    log += chunk;
-  });
-  await waitForHealth(baseUrl, server, () => log);
-  return { server, baseUrl };
 }
 
 async function openPhone(dataDir: string) {
@@ -157,7 +112,7 @@ export async function startMiniAppWorld(): Promise<MiniAppWorld> {
   mkdirSync(ARTIFACTS, { recursive: true });
   buildMiniApp();
   const dataDir = mkdtempSync(join(tmpdir(), "cau-noi-browser-"));
-  const { server, baseUrl } = await startServer(dataDir);
+  const { server, baseUrl } = await startDemoServer(dataDir);
   const context = await openPhone(dataDir);
   const page = context.pages()[0] ?? (await context.newPage());
   const problems: string[] = [];

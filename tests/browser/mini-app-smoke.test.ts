@@ -199,24 +199,10 @@ describe("mini app in Chromium", () => {
   });
 
   it("shows who helped, and the citizen rates the resolved request in one tap", async () => {
-    const { page, baseUrl, problems, shot, shotFull, link } = world;
+    const { page, problems, shot, shotFull, link } = world;
     // The member of Thôn 1's team claims and resolves it (through the API, as their app would).
-    const zalo = await fetch(`${baseUrl}/__zalo/graph/sandbox/users/${member.zaloAppUserId}/access-token`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ name: member.displayName }),
-    }).then((r) => r.json() as Promise<{ access_token: string }>);
-    const { token } = await fetch(`${baseUrl}/api/session`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ accessToken: zalo.access_token }),
-    }).then((r) => r.json() as Promise<{ token: string }>);
     const act = (action: string, body: unknown) =>
-      fetch(`${baseUrl}/api/requests/${requestId}/${action}`, {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-        body: JSON.stringify(body),
-      });
+      world.apiAs("member-camthanh-t1", `/api/requests/${requestId}/${action}`, { body });
     expect((await act("claim", {})).status).toBe(200);
     expect((await act("resolve", { outcomeCode: "vneid_level2_activated" })).status).toBe(200);
 
