@@ -8,6 +8,7 @@ import { count, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { memberships, teamActivities, teamActivityRevisions } from "../bot-server/src/db/schema";
 import { startTestServer, type TestServer } from "./helpers/server";
+import { lazySessions } from "./helpers/sessions";
 
 const DAY = 86_400_000;
 // The clock starts at T0 = Monday 2026-03-02 09:00 in Vietnam.
@@ -17,33 +18,23 @@ const JPEG = new Uint8Array([
 ]);
 
 let s: TestServer;
-let tokens: Map<string, string>;
+/** Sessions for fixture people, signed in on first use (again after the clock moved far). */
+const { tok, as, forget } = lazySessions(() => s);
 
 beforeEach(async () => {
   s = await startTestServer();
-  tokens = new Map();
+  forget();
 });
-
-type Who = keyof TestServer["world"]["people"];
-
-/** A session for a fixture person, signed in on first use (again after the clock moved far). */
-async function tok(who: string): Promise<string> {
-  const cached = tokens.get(who);
-  if (cached) return cached;
-  const token = await s.login(s.world.people[who as Who]);
-  tokens.set(who, token);
-  return token;
-}
 
 /** Moves the clock; sessions last two hours, so everyone signs in again. */
 function advance(ms: number) {
   s.clock.now = new Date(s.clock.now.getTime() + ms);
-  tokens.clear();
+  forget();
 }
 
 function setClock(at: Date) {
   s.clock.now = at;
-  tokens.clear();
+  forget();
 }
 
 afterEach(async () => {
@@ -81,7 +72,7 @@ function tableState() {
 }
 
 async function logActivity(extra: Record<string, unknown> = {}, who = "member1") {
-  const r = await s.call("POST", "/api/activities", { token: await tok(who), json: helpDay(extra) });
+  const r = await as(who, "POST", "/api/activities", helpDay(extra));
   expect(r.status, r.text).toBe(201);
   return r.json;
 }
@@ -117,8 +108,8 @@ describe("logging an activity", () => {
 
   it("stores an offline submission sent twice (same clientId) once, answering 200 the second time", async () => {
     const body = helpDay({ clientId: "offline-7f3a9c21" });
-    const first = await s.call("POST", "/api/activities", { token: await tok("member1"), json: body });
-    const second = await s.call("POST", "/api/activities", { token: await tok("member1"), json: body });
+    const first = await as("member1", "POST", "/api/activities", body);
+    const second = await as("member1", "POST", "/api/activities", body);
     expect(first.status).toBe(201);
     expect(second.status).toBe(200);
     expect(second.json.id).toBe(first.json.id);
@@ -135,7 +126,7 @@ describe("logging an activity", () => {
       .get();
     expect(revisions?.n).toBe(1);
     // The same clientId from another person is another submission.
-    const other = await s.call("POST", "/api/activities", { token: await tok("leader1"), json: body });
+    const other = await as("leader1", "POST", "/api/activities", body);
     expect(other.status).toBe(201);
     expect(other.json.id).not.toBe(first.json.id);
   });
@@ -152,10 +143,7 @@ describe("logging an activity", () => {
     ["no team", () => ({ teamId: "một" }), "teamId"],
   ])("refuses %s with a Vietnamese message on the field and stores nothing", async (_name, extra, field) => {
     const before = tableState();
-    const r = await s.call("POST", "/api/activities", {
-      token: await tok("member1"),
-      json: helpDay(extra()),
-    });
+    const r = await as("member1", "POST", "/api/activities", helpDay(extra()));
     expect(r.status).toBe(400);
     expect(r.json.error.code).toBe("validation_failed");
     expect(r.json.error.fields[field]).toMatch(/[àáảãạâăđêôơưếềệốồộớờợứừựíìịọúùụýỳ]/i);
@@ -165,10 +153,7 @@ describe("logging an activity", () => {
   it("refuses a photo uploaded by someone else", async () => {
     const photo = await uploadPhoto(await tok("leader1"));
     const before = tableState();
-    const r = await s.call("POST", "/api/activities", {
-      token: await tok("member1"),
-      json: helpDay({ photoIds: [photo] }),
-    });
+    const r = await as("member1", "POST", "/api/activities", helpDay({ photoIds: [photo] }));
     expect(r.status).toBe(400);
     expect(r.json.error.fields.photoIds).toBeTruthy();
     expect(tableState()).toEqual(before);
@@ -176,13 +161,15 @@ describe("logging an activity", () => {
 
   it("answers 404 to people outside the team (including former members) and 401 without a session", async () => {
     for (const who of ["member2", "admin", "viewer", "citizen", "otherMember"]) {
-      const r = await s.call("POST", "/api/activities", { token: await tok(who), json: helpDay() });
+      const r = await as(who, "POST", "/api/activities", helpDay());
       expect(r.status, who).toBe(404);
     }
-    const former = await s.call("POST", "/api/activities", {
-      token: await tok("formerMember3"),
-      json: helpDay({ teamId: s.world.teams.team3, memberPersonIds: [] }),
-    });
+    const former = await as(
+      "formerMember3",
+      "POST",
+      "/api/activities",
+      helpDay({ teamId: s.world.teams.team3, memberPersonIds: [] }),
+    );
     expect(former.status).toBe(404);
     expect((await s.call("POST", "/api/activities", { json: helpDay() })).status).toBe(401);
     expect(tableState().activities).toHaveLength(0);
@@ -199,25 +186,19 @@ describe("reading activities", () => {
     const newer = await logActivity({}, "leader1");
     await logActivity({ activityDate: "2025-10-01", topic: "Hoạt động cũ" });
     for (const who of ["member1", "member1b", "leader1", "admin"]) {
-      const r = await s.call(
+      const r = await as(
+        who,
         "GET",
         `/api/teams/${s.world.teams.team1}/activities?from=2026-02-01&to=2026-03-02`,
-        {
-          token: await tok(who),
-        },
       );
       expect(r.status, who).toBe(200);
       expect(r.json.items.map((a: { id: number }) => a.id)).toEqual([newer.id, older.id]);
     }
     // Default period: the last 90 days.
-    const recent = await s.call("GET", `/api/teams/${s.world.teams.team1}/activities`, {
-      token: await tok("member1"),
-    });
+    const recent = await as("member1", "GET", `/api/teams/${s.world.teams.team1}/activities`);
     expect(recent.json.items).toHaveLength(2);
     // Only an end date: the 90 days up to it (not an empty window starting after it).
-    const autumn = await s.call("GET", `/api/teams/${s.world.teams.team1}/activities?to=2025-10-31`, {
-      token: await tok("member1"),
-    });
+    const autumn = await as("member1", "GET", `/api/teams/${s.world.teams.team1}/activities?to=2025-10-31`);
     expect(autumn.status).toBe(200);
     expect(autumn.json.items.map((a: { topic: string }) => a.topic)).toEqual(["Hoạt động cũ"]);
   });
@@ -225,25 +206,21 @@ describe("reading activities", () => {
   it("answers 404 to another team's member, another commune's admin, a viewer and a resident", async () => {
     const a = await logActivity();
     for (const who of ["member2", "otherAdmin", "otherMember", "viewer", "citizen"]) {
-      const list = await s.call("GET", `/api/teams/${s.world.teams.team1}/activities`, {
-        token: await tok(who),
-      });
+      const list = await as(who, "GET", `/api/teams/${s.world.teams.team1}/activities`);
       expect(list.status, who).toBe(404);
-      const detail = await s.call("GET", `/api/activities/${a.id}`, { token: await tok(who) });
+      const detail = await as(who, "GET", `/api/activities/${a.id}`);
       expect(detail.status, who).toBe(404);
       expect(detail.json.error.code).toBe("not_found");
     }
-    const missing = await s.call("GET", "/api/activities/999999", { token: await tok("member1") });
+    const missing = await as("member1", "GET", "/api/activities/999999");
     expect(missing.status).toBe(404);
   });
 
   it("rejects a period that ends before it starts", async () => {
-    const r = await s.call(
+    const r = await as(
+      "member1",
       "GET",
       `/api/teams/${s.world.teams.team1}/activities?from=2026-03-01&to=2026-02-01`,
-      {
-        token: await tok("member1"),
-      },
     );
     expect(r.status).toBe(400);
     expect(r.json.error.fields.to).toBeTruthy();
@@ -258,7 +235,7 @@ describe("reading activities", () => {
       expect(r.status, who).toBe(200);
     }
     for (const who of ["member2", "otherAdmin", "citizen"]) {
-      const r = await s.call("GET", `/media/photos/${photo}`, { token: await tok(who) });
+      const r = await as(who, "GET", `/media/photos/${photo}`);
       expect(r.status, who).toBe(404);
     }
   });
@@ -268,10 +245,7 @@ describe("editing an activity", () => {
   it("lets the author edit within 7 days and keeps every version as a revision", async () => {
     const a = await logActivity();
     advance(3 * DAY);
-    const r = await s.call("PATCH", `/api/activities/${a.id}`, {
-      token: await tok("member1"),
-      json: { residentsReached: 55, note: null },
-    });
+    const r = await as("member1", "PATCH", `/api/activities/${a.id}`, { residentsReached: 55, note: null });
     expect(r.status, r.text).toBe(200);
     expect(r.json).toMatchObject({ residentsReached: 55, note: null, revisionCount: 2, leaflets: 60 });
     expect(
@@ -289,12 +263,9 @@ describe("editing an activity", () => {
 
   it("lets the team leader and the commune admin edit a member's activity", async () => {
     const a = await logActivity();
-    const byLeader = await s.call("PATCH", `/api/activities/${a.id}`, {
-      token: await tok("leader1"),
-      json: {
-        topic: "Ngày hội công dân số – hỗ trợ dịch vụ công",
-        memberPersonIds: [s.world.people.member1.id, s.world.people.leader1.id],
-      },
+    const byLeader = await as("leader1", "PATCH", `/api/activities/${a.id}`, {
+      topic: "Ngày hội công dân số – hỗ trợ dịch vụ công",
+      memberPersonIds: [s.world.people.member1.id, s.world.people.leader1.id],
     });
     expect(byLeader.status, byLeader.text).toBe(200);
     expect(byLeader.json.revisions[1].editedBy.displayName).toBe("Trần Văn Trưởng");
@@ -302,34 +273,23 @@ describe("editing an activity", () => {
       "Lê Thị Thành",
       "Trần Văn Trưởng",
     ]);
-    const byAdmin = await s.call("PATCH", `/api/activities/${a.id}`, {
-      token: await tok("admin"),
-      json: { leaflets: 80 },
-    });
+    const byAdmin = await as("admin", "PATCH", `/api/activities/${a.id}`, { leaflets: 80 });
     expect(byAdmin.status).toBe(200);
     expect(byAdmin.json.revisionCount).toBe(3);
     // The author still sees it as editable; the leader's list says so too.
-    const list = await s.call("GET", `/api/teams/${s.world.teams.team1}/activities`, {
-      token: await tok("leader1"),
-    });
+    const list = await as("leader1", "GET", `/api/teams/${s.world.teams.team1}/activities`);
     expect(list.json.items[0]).toMatchObject({ id: a.id, canEdit: true, leaflets: 80 });
   });
 
   it("refuses a teammate who is neither author nor leader (403) and another team's member (404), changing nothing", async () => {
     const a = await logActivity();
     const before = tableState();
-    const teammate = await s.call("PATCH", `/api/activities/${a.id}`, {
-      token: await tok("member1b"),
-      json: { leaflets: 1 },
-    });
+    const teammate = await as("member1b", "PATCH", `/api/activities/${a.id}`, { leaflets: 1 });
     expect(teammate.status).toBe(403);
-    const detail = await s.call("GET", `/api/activities/${a.id}`, { token: await tok("member1b") });
+    const detail = await as("member1b", "GET", `/api/activities/${a.id}`);
     expect(detail.json.canEdit).toBe(false);
     for (const who of ["member2", "leader2", "otherAdmin", "viewer"]) {
-      const r = await s.call("PATCH", `/api/activities/${a.id}`, {
-        token: await tok(who),
-        json: { leaflets: 1 },
-      });
+      const r = await as(who, "PATCH", `/api/activities/${a.id}`, { leaflets: 1 });
       expect(r.status, who).toBe(404);
     }
     expect(tableState()).toEqual(before);
@@ -345,7 +305,7 @@ describe("editing an activity", () => {
       [{ leaflets: 1.5 }, "leaflets"],
       [{}, "_"],
     ] as const) {
-      const r = await s.call("PATCH", `/api/activities/${a.id}`, { token: await tok("member1"), json: body });
+      const r = await as("member1", "PATCH", `/api/activities/${a.id}`, body);
       expect(r.status, JSON.stringify(body)).toBe(400);
       expect(r.json.error.fields[field], JSON.stringify(body)).toBeTruthy();
     }
@@ -355,37 +315,20 @@ describe("editing an activity", () => {
   it("locks the activity 7 days after it was logged: 409 activity_locked, history kept", async () => {
     const a = await logActivity();
     advance(2 * DAY);
-    expect(
-      (
-        await s.call("PATCH", `/api/activities/${a.id}`, {
-          token: await tok("member1"),
-          json: { leaflets: 70 },
-        })
-      ).status,
-    ).toBe(200);
+    expect((await as("member1", "PATCH", `/api/activities/${a.id}`, { leaflets: 70 })).status).toBe(200);
     // Just inside the window, then just past it.
     setClock(new Date(new Date(a.createdAt).getTime() + 7 * DAY - 1000));
-    expect(
-      (
-        await s.call("PATCH", `/api/activities/${a.id}`, {
-          token: await tok("member1"),
-          json: { leaflets: 71 },
-        })
-      ).status,
-    ).toBe(200);
+    expect((await as("member1", "PATCH", `/api/activities/${a.id}`, { leaflets: 71 })).status).toBe(200);
     setClock(new Date(new Date(a.createdAt).getTime() + 7 * DAY));
     const before = tableState();
     for (const who of ["member1", "leader1", "admin"]) {
-      const r = await s.call("PATCH", `/api/activities/${a.id}`, {
-        token: await tok(who),
-        json: { leaflets: 99 },
-      });
+      const r = await as(who, "PATCH", `/api/activities/${a.id}`, { leaflets: 99 });
       expect(r.status, who).toBe(409);
       expect(r.json.error.code).toBe("activity_locked");
       expect(r.json.error.message).toContain("7 ngày");
     }
     expect(tableState()).toEqual(before);
-    const detail = await s.call("GET", `/api/activities/${a.id}`, { token: await tok("member1") });
+    const detail = await as("member1", "GET", `/api/activities/${a.id}`);
     expect(detail.json).toMatchObject({ canEdit: false, leaflets: 71, revisionCount: 3 });
     expect(detail.json.revisions.map((v: { leaflets: number }) => v.leaflets)).toEqual([60, 70, 71]);
   });
@@ -399,12 +342,12 @@ describe("editing an activity", () => {
       .set({ activeTo: new Date(s.clock.now.getTime() - 1000) })
       .where(eq(memberships.personId, s.world.people.member1b.id))
       .run();
-    const keep = await s.call("PATCH", `/api/activities/${a.id}`, {
-      token: await tok("member1"),
-      json: { memberPersonIds: [s.world.people.member1.id, s.world.people.member1b.id], leaflets: 61 },
+    const keep = await as("member1", "PATCH", `/api/activities/${a.id}`, {
+      memberPersonIds: [s.world.people.member1.id, s.world.people.member1b.id],
+      leaflets: 61,
     });
     expect(keep.status, keep.text).toBe(200);
-    const fresh = await s.call("POST", "/api/activities", { token: await tok("member1"), json: helpDay() });
+    const fresh = await as("member1", "POST", "/api/activities", helpDay());
     expect(fresh.status).toBe(400);
     expect(fresh.json.error.fields.memberPersonIds).toBeTruthy();
   });

@@ -7,34 +7,31 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documents, news, requestEvents, requests } from "../bot-server/src/db/schema";
+import { tableSnapshot } from "./helpers/db";
 import { startTestServer, type TestServer } from "./helpers/server";
+import { ADMIN_CAST, callAs, signIn } from "./helpers/sessions";
 import { countStatements } from "./helpers/statements";
 
 let s: TestServer;
-const tokens = {} as Record<"admin" | "otherAdmin" | "member" | "leader" | "citizen", string>;
+let tokens: Record<keyof typeof ADMIN_CAST, string>;
 
 beforeAll(async () => {
   s = await startTestServer();
-  const p = s.world.people;
-  tokens.admin = await s.login(p.admin);
-  tokens.otherAdmin = await s.login(p.otherAdmin);
-  tokens.member = await s.login(p.member1);
-  tokens.leader = await s.login(p.leader1);
-  tokens.citizen = await s.login(p.citizen);
+  tokens = await signIn(s, ADMIN_CAST);
 });
 afterAll(async () => {
   await s?.close();
 });
 
-const as = (who: keyof typeof tokens, method: string, path: string, json?: unknown) =>
-  s.call(method, path, { token: tokens[who], json });
+const as = callAs(
+  () => s,
+  () => tokens,
+);
 const commune = () => s.world.units.commune;
 const publicList = async (what: string) =>
   (await s.call("GET", `/api/public/${what}?communeId=${commune()}`)).json.items;
 
-/** Snapshot of a table, to prove a refused call changed nothing. */
-const snapshot = (table: typeof news | typeof documents | typeof requests) =>
-  JSON.stringify(s.db.select().from(table).all());
+const snapshot = (table: typeof news | typeof documents | typeof requests) => tableSnapshot(s.db, table);
 
 const NEWS = {
   title: "Ra quân hỗ trợ cài đặt VNeID tại các thôn",

@@ -18,33 +18,30 @@ import {
 } from "../bot-server/src/db/schema";
 import { addFaqEntry, searchFaq } from "../bot-server/src/faq/faq";
 import { type Chat, startChat, texts } from "./helpers/chat";
+import { tableSnapshot } from "./helpers/db";
 import { T0 } from "./helpers/fixtures";
 import { startTestServer, type TestServer } from "./helpers/server";
+import { ADMIN_CAST, callAs, NOT_ADMINS, signIn } from "./helpers/sessions";
 
 let s: TestServer;
-const tokens = {} as Record<"admin" | "otherAdmin" | "member" | "leader" | "citizen", string>;
+let tokens: Record<keyof typeof ADMIN_CAST, string>;
 
 beforeAll(async () => {
   s = await startTestServer();
-  const p = s.world.people;
-  tokens.admin = await s.login(p.admin);
-  tokens.otherAdmin = await s.login(p.otherAdmin);
-  tokens.member = await s.login(p.member1);
-  tokens.leader = await s.login(p.leader1);
-  tokens.citizen = await s.login(p.citizen);
+  tokens = await signIn(s, ADMIN_CAST);
 });
 afterAll(async () => {
   await s?.close();
 });
 
-const as = (who: keyof typeof tokens, method: string, path: string, json?: unknown) =>
-  s.call(method, path, { token: tokens[who], json });
-const NOT_ADMINS = ["otherAdmin", "member", "leader", "citizen"] as const;
+const as = callAs(
+  () => s,
+  () => tokens,
+);
 const commune = () => s.world.units.commune;
 const publicItems = async (what: string) =>
   (await s.call("GET", `/api/public/${what}?communeId=${commune()}`)).json.items as { id: number }[];
-const snapshot = () =>
-  JSON.stringify([contacts, procedures, places, jobs, faqEntries].map((t) => s.db.select().from(t).all()));
+const snapshot = () => tableSnapshot(s.db, contacts, procedures, places, jobs, faqEntries);
 
 /** One directory list: what to create, a valid change, a bad change and its field. */
 const LISTS = [

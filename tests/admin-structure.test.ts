@@ -11,38 +11,31 @@ import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminUnits, memberships, requests, teams } from "../bot-server/src/db/schema";
+import { tableSnapshot } from "./helpers/db";
 import { person, T0 } from "./helpers/fixtures";
 import { startTestServer, type TestServer } from "./helpers/server";
+import { ADMIN_CAST, callAs, NOT_ADMINS, signIn } from "./helpers/sessions";
 
 let s: TestServer;
-const tokens = {} as Record<"admin" | "otherAdmin" | "member" | "leader" | "citizen", string>;
+let tokens: Record<keyof typeof ADMIN_CAST, string>;
 
 beforeAll(async () => {
   s = await startTestServer();
-  const p = s.world.people;
-  tokens.admin = await s.login(p.admin);
-  tokens.otherAdmin = await s.login(p.otherAdmin);
-  tokens.member = await s.login(p.member1);
-  tokens.leader = await s.login(p.leader1);
-  tokens.citizen = await s.login(p.citizen);
+  tokens = await signIn(s, ADMIN_CAST);
 });
 afterAll(async () => {
   await s?.close();
 });
 
-const as = (who: keyof typeof tokens, method: string, path: string, json?: unknown) =>
-  s.call(method, path, { token: tokens[who], json });
+const as = callAs(
+  () => s,
+  () => tokens,
+);
 const withToken = (token: string, method: string, path: string, json?: unknown) =>
   s.call(method, path, { token, json });
-const NOT_ADMINS = ["otherAdmin", "member", "leader", "citizen"] as const;
 
 /** Everything this feature may change, to prove a refused call changed nothing. */
-const snapshot = () =>
-  JSON.stringify([
-    s.db.select().from(adminUnits).all(),
-    s.db.select().from(teams).all(),
-    s.db.select().from(memberships).all(),
-  ]);
+const snapshot = () => tableSnapshot(s.db, adminUnits, teams, memberships);
 
 const structure = async () => {
   const r = await as("admin", "GET", `/api/admin/communes/${s.world.units.commune}/structure`);

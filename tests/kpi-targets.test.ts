@@ -4,33 +4,20 @@
  * here, independently, from crafted request and activity rows, including rows just outside the
  * period, other teams' rows, rejected and reopened requests. Access: no access answers 404.
  */
-import { foldVietnamese } from "@cau-noi/shared";
 import { inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  adminUnits,
-  kpiValues,
-  requests,
-  teamActivities,
-  teamTargets,
-  unitRoles,
-} from "../bot-server/src/db/schema";
-import { person, T0 } from "./helpers/fixtures";
+import { kpiValues, requests, teamActivities, teamTargets } from "../bot-server/src/db/schema";
+import { addFarViewer, T0 } from "./helpers/fixtures";
 import { startTestServer, type TestServer } from "./helpers/server";
+import { lazySessions, type Person } from "./helpers/sessions";
 import { countStatements } from "./helpers/statements";
 
 let s: TestServer;
-const tokens = new Map<string, string>();
-let farViewer: { id: number; zaloAppUserId: string; name: string };
-
-async function tok(who: string): Promise<string> {
-  const cached = tokens.get(who);
-  if (cached) return cached;
-  const p = who === "farViewer" ? farViewer : s.world.people[who as keyof TestServer["world"]["people"]];
-  const token = await s.login(p);
-  tokens.set(who, token);
-  return token;
-}
+let farViewer: Person;
+const { as } = lazySessions(
+  () => s,
+  () => ({ farViewer }),
+);
 
 /** An instant given in Vietnam local time. */
 const vn = (local: string) => new Date(`${local}:00+07:00`);
@@ -168,16 +155,7 @@ beforeAll(async () => {
   s = await startTestServer();
   craftRows();
   // A viewer of another province: sees nothing of this one.
-  const otherProvince = s.db
-    .insert(adminUnits)
-    .values({ level: "province", code: "XP", name: "Tỉnh Xa", searchName: foldVietnamese("Tỉnh Xa") })
-    .returning()
-    .get().id;
-  farViewer = person(s.db, "Người Xem Tỉnh Xa");
-  s.db
-    .insert(unitRoles)
-    .values({ unitId: otherProvince, personId: farViewer.id, role: "viewer", activeFrom: T0 })
-    .run();
+  farViewer = addFarViewer(s.db);
 });
 afterAll(async () => {
   await s.close();
@@ -191,9 +169,10 @@ describe("KPIs", () => {
   ];
 
   it("stores a month's indicators for the commune admin and answers with rates", async () => {
-    const r = await s.call("PUT", "/api/admin/kpi", {
-      token: await tok("admin"),
-      json: { communeId: s.world.units.commune, month, values: good },
+    const r = await as("admin", "PUT", "/api/admin/kpi", {
+      communeId: s.world.units.commune,
+      month,
+      values: good,
     });
     expect(r.status, r.text).toBe(200);
     expect(r.json).toMatchObject({
@@ -220,13 +199,10 @@ describe("KPIs", () => {
   });
 
   it("replaces a figure entered again for the same month and indicator", async () => {
-    const r = await s.call("PUT", "/api/admin/kpi", {
-      token: await tok("admin"),
-      json: {
-        communeId: s.world.units.commune,
-        month,
-        values: [{ indicator: "online_dossier_rate", numerator: 40, denominator: 50 }],
-      },
+    const r = await as("admin", "PUT", "/api/admin/kpi", {
+      communeId: s.world.units.commune,
+      month,
+      values: [{ indicator: "online_dossier_rate", numerator: 40, denominator: 50 }],
     });
     expect(r.status).toBe(200);
     expect(
@@ -267,13 +243,10 @@ describe("KPIs", () => {
     ],
   ])("refuses %s and stores nothing of the batch", async (_name, bad, field) => {
     const before = s.db.select().from(kpiValues).all();
-    const r = await s.call("PUT", "/api/admin/kpi", {
-      token: await tok("admin"),
-      json: {
-        communeId: s.world.units.commune,
-        month: "2026-03",
-        values: [{ indicator: "online_dossier_rate", numerator: 1, denominator: 2 }, ...bad],
-      },
+    const r = await as("admin", "PUT", "/api/admin/kpi", {
+      communeId: s.world.units.commune,
+      month: "2026-03",
+      values: [{ indicator: "online_dossier_rate", numerator: 1, denominator: 2 }, ...bad],
     });
     expect(r.status).toBe(400);
     expect(r.json.error.fields[field]).toBeTruthy();
@@ -281,31 +254,35 @@ describe("KPIs", () => {
   });
 
   it("refuses a bad month, and answers 404 to anyone but the commune's admin", async () => {
-    const bad = await s.call("PUT", "/api/admin/kpi", {
-      token: await tok("admin"),
-      json: { communeId: s.world.units.commune, month: "2026-13", values: good },
+    const bad = await as("admin", "PUT", "/api/admin/kpi", {
+      communeId: s.world.units.commune,
+      month: "2026-13",
+      values: good,
     });
     expect(bad.status).toBe(400);
     expect(bad.json.error.fields.month).toBeTruthy();
     const before = s.db.select().from(kpiValues).all();
     // Today is 2 March 2026 in Vietnam: April's figures cannot exist yet.
-    const future = await s.call("PUT", "/api/admin/kpi", {
-      token: await tok("admin"),
-      json: { communeId: s.world.units.commune, month: "2026-04", values: good },
+    const future = await as("admin", "PUT", "/api/admin/kpi", {
+      communeId: s.world.units.commune,
+      month: "2026-04",
+      values: good,
     });
     expect(future.status).toBe(400);
     expect(future.json.error.fields.month).toMatch(/chưa đến/);
     for (const who of ["otherAdmin", "leader1", "viewer", "citizen"]) {
-      const r = await s.call("PUT", "/api/admin/kpi", {
-        token: await tok(who),
-        json: { communeId: s.world.units.commune, month: "2026-04", values: good },
+      const r = await as(who, "PUT", "/api/admin/kpi", {
+        communeId: s.world.units.commune,
+        month: "2026-04",
+        values: good,
       });
       expect(r.status, who).toBe(404);
     }
     // A village is not a commune.
-    const village = await s.call("PUT", "/api/admin/kpi", {
-      token: await tok("admin"),
-      json: { communeId: s.world.units.village1, month: "2026-04", values: good },
+    const village = await as("admin", "PUT", "/api/admin/kpi", {
+      communeId: s.world.units.village1,
+      month: "2026-04",
+      values: good,
     });
     expect(village.status).toBe(404);
     expect(s.db.select().from(kpiValues).all()).toEqual(before);
@@ -314,7 +291,7 @@ describe("KPIs", () => {
   it("is readable by the commune's admins, its team members and viewers above it; 404 for others", async () => {
     const path = `/api/kpi?communeId=${s.world.units.commune}&from=2026-01&to=2026-03`;
     for (const who of ["admin", "member1", "leader2", "poolLeader", "viewer"]) {
-      const r = await s.call("GET", path, { token: await tok(who) });
+      const r = await as(who, "GET", path);
       expect(r.status, who).toBe(200);
       expect(r.json.items.map((v: { indicator: string }) => v.indicator)).toEqual([
         "online_dossier_rate",
@@ -322,25 +299,23 @@ describe("KPIs", () => {
       ]);
     }
     for (const who of ["otherAdmin", "otherMember", "citizen", "farViewer", "formerMember3"]) {
-      const r = await s.call("GET", path, { token: await tok(who) });
+      const r = await as(who, "GET", path);
       expect(r.status, who).toBe(404);
     }
-    const empty = await s.call("GET", `/api/kpi?communeId=${s.world.units.commune}&from=2025-01&to=2025-12`, {
-      token: await tok("admin"),
-    });
+    const empty = await as(
+      "admin",
+      "GET",
+      `/api/kpi?communeId=${s.world.units.commune}&from=2025-01&to=2025-12`,
+    );
     expect(empty.json.items).toEqual([]);
     // Default: the twelve months up to this one (T0 is March 2026).
-    const byDefault = await s.call("GET", `/api/kpi?communeId=${s.world.units.commune}`, {
-      token: await tok("admin"),
-    });
+    const byDefault = await as("admin", "GET", `/api/kpi?communeId=${s.world.units.commune}`);
     expect(byDefault.json).toMatchObject({ from: "2025-04", to: "2026-03" });
     expect(byDefault.json.items).toHaveLength(2);
-    const backwards = await s.call(
+    const backwards = await as(
+      "admin",
       "GET",
       `/api/kpi?communeId=${s.world.units.commune}&from=2026-03&to=2026-01`,
-      {
-        token: await tok("admin"),
-      },
     );
     expect(backwards.status).toBe(400);
   });
@@ -364,15 +339,12 @@ describe("team targets", () => {
 
   it("sets targets (201) and measures progress from our records over the whole period", async () => {
     for (const metric of METRICS) {
-      const r = await s.call("PUT", "/api/admin/targets", {
-        token: await tok("admin"),
-        json: {
-          teamId: s.world.teams.team1,
-          periodFrom: PERIOD.from,
-          periodTo: PERIOD.to,
-          metric,
-          target: TARGET[metric],
-        },
+      const r = await as("admin", "PUT", "/api/admin/targets", {
+        teamId: s.world.teams.team1,
+        periodFrom: PERIOD.from,
+        periodTo: PERIOD.to,
+        metric,
+        target: TARGET[metric],
       });
       expect(r.status, r.text).toBe(201);
       expect(r.json).toMatchObject({
@@ -381,9 +353,7 @@ describe("team targets", () => {
         teamName: "Tổ CNSCĐ Thôn Một",
       });
     }
-    const r = await s.call("GET", `/api/teams/${s.world.teams.team1}/targets?on=2026-02-15`, {
-      token: await tok("member1"),
-    });
+    const r = await as("member1", "GET", `/api/teams/${s.world.teams.team1}/targets?on=2026-02-15`);
     expect(r.status).toBe(200);
     expect(r.json.items).toHaveLength(METRICS.length);
     for (const item of r.json.items) {
@@ -396,15 +366,12 @@ describe("team targets", () => {
   });
 
   it("replaces a target set again for the same team, period and metric (200)", async () => {
-    const r = await s.call("PUT", "/api/admin/targets", {
-      token: await tok("admin"),
-      json: {
-        teamId: s.world.teams.team1,
-        periodFrom: PERIOD.from,
-        periodTo: PERIOD.to,
-        metric: "activities",
-        target: 6,
-      },
+    const r = await as("admin", "PUT", "/api/admin/targets", {
+      teamId: s.world.teams.team1,
+      periodFrom: PERIOD.from,
+      periodTo: PERIOD.to,
+      metric: "activities",
+      target: 6,
     });
     expect(r.status).toBe(200);
     expect(r.json).toMatchObject({ target: 6, actual: 3, share: 0.5 });
@@ -412,63 +379,49 @@ describe("team targets", () => {
   });
 
   it("shows only the targets whose period covers the date asked (default today)", async () => {
-    const march = await s.call("PUT", "/api/admin/targets", {
-      token: await tok("admin"),
-      json: {
-        teamId: s.world.teams.team1,
-        periodFrom: "2026-03-01",
-        periodTo: "2026-03-31",
-        metric: "activities",
-        target: 8,
-      },
+    const march = await as("admin", "PUT", "/api/admin/targets", {
+      teamId: s.world.teams.team1,
+      periodFrom: "2026-03-01",
+      periodTo: "2026-03-31",
+      metric: "activities",
+      target: 8,
     });
     expect(march.status).toBe(201);
     // Activities dated 2026-03-01 count for March.
     expect(march.json.actual).toBe(
       ACTIVITIES.filter((a) => a.team === "team1" && a.date.startsWith("2026-03")).length,
     );
-    const today = await s.call("GET", `/api/teams/${s.world.teams.team1}/targets`, {
-      token: await tok("leader1"),
-    });
+    const today = await as("leader1", "GET", `/api/teams/${s.world.teams.team1}/targets`);
     expect(today.json.items.map((t: { id: number }) => t.id)).toEqual([march.json.id]);
-    const lastDay = await s.call("GET", `/api/teams/${s.world.teams.team1}/targets?on=2026-02-28`, {
-      token: await tok("leader1"),
-    });
+    const lastDay = await as("leader1", "GET", `/api/teams/${s.world.teams.team1}/targets?on=2026-02-28`);
     expect(lastDay.json.items).toHaveLength(METRICS.length);
-    const before = await s.call("GET", `/api/teams/${s.world.teams.team1}/targets?on=2026-01-31`, {
-      token: await tok("leader1"),
-    });
+    const before = await as("leader1", "GET", `/api/teams/${s.world.teams.team1}/targets?on=2026-01-31`);
     expect(before.json.items).toEqual([]);
   });
 
   it("lists every team's targets of the commune for its admin", async () => {
-    const t2 = await s.call("PUT", "/api/admin/targets", {
-      token: await tok("admin"),
-      json: {
-        teamId: s.world.teams.team2,
-        periodFrom: PERIOD.from,
-        periodTo: PERIOD.to,
-        metric: "residents_reached",
-        target: 100,
-      },
+    const t2 = await as("admin", "PUT", "/api/admin/targets", {
+      teamId: s.world.teams.team2,
+      periodFrom: PERIOD.from,
+      periodTo: PERIOD.to,
+      metric: "residents_reached",
+      target: 100,
     });
     expect(t2.json).toMatchObject({ actual: expected("residents_reached", "team2"), share: 0.64 });
-    const all = await s.call("GET", `/api/admin/targets?communeId=${s.world.units.commune}`, {
-      token: await tok("admin"),
-    });
+    const all = await as("admin", "GET", `/api/admin/targets?communeId=${s.world.units.commune}`);
     expect(all.status).toBe(200);
     expect(all.json.items).toHaveLength(METRICS.length + 2);
     expect(new Set(all.json.items.map((t: { teamId: number }) => t.teamId))).toEqual(
       new Set([s.world.teams.team1, s.world.teams.team2]),
     );
-    const onDay = await s.call("GET", `/api/admin/targets?communeId=${s.world.units.commune}&on=2026-03-10`, {
-      token: await tok("admin"),
-    });
+    const onDay = await as(
+      "admin",
+      "GET",
+      `/api/admin/targets?communeId=${s.world.units.commune}&on=2026-03-10`,
+    );
     expect(onDay.json.items).toHaveLength(1);
     for (const who of ["otherAdmin", "leader1", "viewer"]) {
-      const r = await s.call("GET", `/api/admin/targets?communeId=${s.world.units.commune}`, {
-        token: await tok(who),
-      });
+      const r = await as(who, "GET", `/api/admin/targets?communeId=${s.world.units.commune}`);
       expect(r.status, who).toBe(404);
     }
   });
@@ -477,7 +430,7 @@ describe("team targets", () => {
     /** SQL statements the server prepares while answering the admin list. */
     const statementsOfList = async () => {
       const { n, result: r } = await countStatements(s.db, async () =>
-        s.call("GET", `/api/admin/targets?communeId=${s.world.units.commune}`, { token: await tok("admin") }),
+        as("admin", "GET", `/api/admin/targets?communeId=${s.world.units.commune}`),
       );
       expect(r.status).toBe(200);
       return {
@@ -493,15 +446,12 @@ describe("team targets", () => {
     // Past periods pile up over the years: each one is one more target in the list.
     const added: number[] = [];
     for (const [i, month] of ["2025-09", "2025-10", "2025-11", "2025-12"].entries()) {
-      const r = await s.call("PUT", "/api/admin/targets", {
-        token: await tok("admin"),
-        json: {
-          teamId: s.world.teams.team2,
-          periodFrom: `${month}-01`,
-          periodTo: `${month}-28`,
-          metric: METRICS[i],
-          target: 5,
-        },
+      const r = await as("admin", "PUT", "/api/admin/targets", {
+        teamId: s.world.teams.team2,
+        periodFrom: `${month}-01`,
+        periodTo: `${month}-28`,
+        metric: METRICS[i],
+        target: 5,
       });
       expect(r.status).toBe(201);
       added.push(r.json.id);
@@ -514,12 +464,10 @@ describe("team targets", () => {
 
   it("answers 404 for another team's members, other communes' admins and viewers", async () => {
     for (const who of ["member2", "otherAdmin", "otherMember", "viewer", "citizen", "farViewer"]) {
-      const r = await s.call("GET", `/api/teams/${s.world.teams.team1}/targets`, { token: await tok(who) });
+      const r = await as(who, "GET", `/api/teams/${s.world.teams.team1}/targets`);
       expect(r.status, who).toBe(404);
     }
-    const admin = await s.call("GET", `/api/teams/${s.world.teams.team1}/targets`, {
-      token: await tok("admin"),
-    });
+    const admin = await as("admin", "GET", `/api/teams/${s.world.teams.team1}/targets`);
     expect(admin.status).toBe(200);
   });
 
@@ -538,17 +486,17 @@ describe("team targets", () => {
       [{ ...base, metric: "smiles" }, "metric"],
       [{ ...base, periodFrom: "2026-04-31" }, "periodFrom"],
     ] as const) {
-      const r = await s.call("PUT", "/api/admin/targets", { token: await tok("admin"), json: body });
+      const r = await as("admin", "PUT", "/api/admin/targets", body);
       expect(r.status, JSON.stringify(body)).toBe(400);
       expect(r.json.error.fields[field]).toBeTruthy();
     }
     for (const who of ["otherAdmin", "leader1"]) {
-      const r = await s.call("PUT", "/api/admin/targets", { token: await tok(who), json: base });
+      const r = await as(who, "PUT", "/api/admin/targets", base);
       expect(r.status, who).toBe(404);
     }
-    const otherTeam = await s.call("PUT", "/api/admin/targets", {
-      token: await tok("admin"),
-      json: { ...base, teamId: s.world.teams.otherTeam },
+    const otherTeam = await as("admin", "PUT", "/api/admin/targets", {
+      ...base,
+      teamId: s.world.teams.otherTeam,
     });
     expect(otherTeam.status).toBe(404);
     expect(s.db.select().from(teamTargets).all()).toEqual(before);
@@ -558,10 +506,10 @@ describe("team targets", () => {
     const [target] = s.db.select().from(teamTargets).all();
     if (!target) throw new Error("no target");
     for (const who of ["otherAdmin", "leader1"]) {
-      const r = await s.call("DELETE", `/api/admin/targets/${target.id}`, { token: await tok(who) });
+      const r = await as(who, "DELETE", `/api/admin/targets/${target.id}`);
       expect(r.status, who).toBe(404);
     }
-    const r = await s.call("DELETE", `/api/admin/targets/${target.id}`, { token: await tok("admin") });
+    const r = await as("admin", "DELETE", `/api/admin/targets/${target.id}`);
     expect(r.status).toBe(204);
     expect(
       s.db
@@ -570,7 +518,7 @@ describe("team targets", () => {
         .all()
         .map((t) => t.id),
     ).not.toContain(target.id);
-    const again = await s.call("DELETE", `/api/admin/targets/${target.id}`, { token: await tok("admin") });
+    const again = await as("admin", "DELETE", `/api/admin/targets/${target.id}`);
     expect(again.status).toBe(404);
   });
 });

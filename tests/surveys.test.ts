@@ -4,26 +4,21 @@
  * crafted answers and never carrying who answered, and the printable QR (decoded back to the
  * exact link) and A4 poster for commune admins. No access answers 404.
  */
-import { foldVietnamese, SURVEY_FIELDS } from "@cau-noi/shared";
+import { SURVEY_FIELDS } from "@cau-noi/shared";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminUnits, surveyResponses, unitRoles } from "../bot-server/src/db/schema";
-import { person, T0 } from "./helpers/fixtures";
+import { surveyResponses } from "../bot-server/src/db/schema";
+import { addFarViewer, T0 } from "./helpers/fixtures";
 import { startTestServer, type TestServer } from "./helpers/server";
+import { lazySessions, type Person } from "./helpers/sessions";
 
 let s: TestServer;
-const tokens = new Map<string, string>();
-let farViewer: { id: number; zaloAppUserId: string; name: string };
-
-async function tok(who: string): Promise<string> {
-  const cached = tokens.get(who);
-  if (cached) return cached;
-  const p = who === "farViewer" ? farViewer : s.world.people[who as keyof TestServer["world"]["people"]];
-  const token = await s.login(p);
-  tokens.set(who, token);
-  return token;
-}
+let farViewer: Person;
+const { tok, as } = lazySessions(
+  () => s,
+  () => ({ farViewer }),
+);
 
 const vn = (local: string) => new Date(`${local}:00+07:00`);
 
@@ -84,16 +79,7 @@ beforeAll(async () => {
       })
       .run();
   });
-  const otherProvince = s.db
-    .insert(adminUnits)
-    .values({ level: "province", code: "XP", name: "Tỉnh Xa", searchName: foldVietnamese("Tỉnh Xa") })
-    .returning()
-    .get().id;
-  farViewer = person(s.db, "Người Xem Tỉnh Xa");
-  s.db
-    .insert(unitRoles)
-    .values({ unitId: otherProvince, personId: farViewer.id, role: "viewer", activeFrom: T0 })
-    .run();
+  farViewer = addFarViewer(s.db);
 });
 afterAll(async () => {
   await s.close();
@@ -121,8 +107,8 @@ describe("answering the survey", () => {
       comment: "Cán bộ tận tình",
       clientId: "survey-4b1d2e9f",
     };
-    const first = await s.call("POST", "/api/surveys", { token: await tok("citizen2"), json: body });
-    const second = await s.call("POST", "/api/surveys", { token: await tok("citizen2"), json: body });
+    const first = await as("citizen2", "POST", "/api/surveys", body);
+    const second = await as("citizen2", "POST", "/api/surveys", body);
     expect(first.status, first.text).toBe(201);
     expect(second.status).toBe(200);
     expect(second.json).toEqual(first.json);
@@ -136,7 +122,7 @@ describe("answering the survey", () => {
     expect(rows[0]?.personId).toBe(s.world.people.citizen2.id);
     expect(rows[0]?.createdAt.getTime()).toBe(T0.getTime());
     // Any signed-in person may answer, staff included; their clientIds are their own.
-    const staff = await s.call("POST", "/api/surveys", { token: await tok("member1"), json: body });
+    const staff = await as("member1", "POST", "/api/surveys", body);
     expect(staff.status).toBe(201);
     expect(staff.json.id).not.toBe(first.json.id);
   });
@@ -192,7 +178,7 @@ describe("answering the survey", () => {
       ...patch,
     };
     if ("communeId" in patch && patch.communeId === -1) body.communeId = s.world.units.village1;
-    const r = await s.call("POST", "/api/surveys", { token: await tok("citizen"), json: body });
+    const r = await as("citizen", "POST", "/api/surveys", body);
     expect(r.status).toBe(400);
     expect(r.json.error.fields[field]).toBeTruthy();
     expect(s.db.select().from(surveyResponses).all()).toEqual(before);
@@ -211,7 +197,7 @@ describe("survey results", () => {
     `/api/admin/surveys/results?communeId=${s.world.units.commune}&from=${PERIOD.from}&to=${PERIOD.to}`;
 
   it("counts and averages by field and by month, equal to the crafted answers", async () => {
-    const r = await s.call("GET", path(), { token: await tok("admin") });
+    const r = await as("admin", "GET", path());
     expect(r.status, r.text).toBe(200);
     const answers = inPeriod();
     expect(r.json.total).toEqual({
@@ -251,10 +237,10 @@ describe("survey results", () => {
 
   it("covers at most 36 months in one call, like the KPIs", async () => {
     const query = async (from: string) =>
-      s.call(
+      as(
+        "admin",
         "GET",
         `/api/admin/surveys/results?communeId=${s.world.units.commune}&from=${from}&to=${PERIOD.to}`,
-        { token: await tok("admin") },
       );
     const [y, m] = PERIOD.to.split("-").map(Number) as [number, number];
     const longest = new Date(Date.UTC(y, m - 36, 1)).toISOString().slice(0, 10);
@@ -265,7 +251,7 @@ describe("survey results", () => {
   });
 
   it("gives the admin the comments with phone numbers masked, and never who answered", async () => {
-    const r = await s.call("GET", path(), { token: await tok("admin") });
+    const r = await as("admin", "GET", path());
     expect(r.json.comments.map((c: { comment: string }) => c.comment)).toHaveLength(2);
     const text = JSON.stringify(r.json);
     expect(text).not.toContain("0905 123 456");
@@ -277,12 +263,12 @@ describe("survey results", () => {
   });
 
   it("shows district viewers the aggregates without comments; 404 for everyone else", async () => {
-    const viewer = await s.call("GET", path(), { token: await tok("viewer") });
+    const viewer = await as("viewer", "GET", path());
     expect(viewer.status).toBe(200);
     expect(viewer.json.total.count).toBe(inPeriod().length);
     expect(viewer.json.comments).toEqual([]);
     for (const who of ["farViewer", "otherAdmin", "member1", "leader1", "citizen"]) {
-      const r = await s.call("GET", path(), { token: await tok(who) });
+      const r = await as(who, "GET", path());
       expect(r.status, who).toBe(404);
     }
   });
@@ -345,12 +331,10 @@ describe("QR code and poster", () => {
     }
     expect((await download(`/api/admin/surveys/qr.png?${query()}`)).status).toBe(401);
     expect((await download(`/api/admin/surveys/qr.png?${query()}&session=forged`)).status).toBe(401);
-    const bad = await s.call(
+    const bad = await as(
+      "admin",
       "GET",
       `/api/admin/surveys/qr.png?communeId=${s.world.units.commune}&field=weather`,
-      {
-        token: await tok("admin"),
-      },
     );
     expect(bad.status).toBe(400);
     expect(bad.json.error.fields.field).toBeTruthy();

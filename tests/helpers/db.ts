@@ -2,7 +2,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openDatabase } from "../../bot-server/src/db/client";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
+import { type Db, openDatabase } from "../../bot-server/src/db/client";
 
 export function memoryDatabase() {
   return openDatabase(":memory:");
@@ -16,4 +17,9 @@ export function fileDatabase() {
   const dir = tempDir();
   const path = join(dir, "test.db");
   return { path, dir, handle: openDatabase(path) };
+}
+
+/** Every row of the tables, as one string: equal before and after proves a refused call changed nothing. */
+export function tableSnapshot(db: Db, ...tables: SQLiteTable[]): string {
+  return JSON.stringify(tables.map((table) => db.select().from(table).all()));
 }

@@ -143,3 +143,13 @@ export function buildWorld(db: Db) {
 }
 
 export type World = ReturnType<typeof buildWorld>;
+
+/** A viewer of another province, added to a built world: sees nothing of it. */
+export function addFarViewer(db: Db) {
+  const province = unit(db, "province", "XP", "Tỉnh Xa", null);
+  const viewer = person(db, "Người Xem Tỉnh Xa");
+  db.insert(unitRoles)
+    .values({ unitId: province, personId: viewer.id, role: "viewer", activeFrom: T0 })
+    .run();
+  return viewer;
+}
