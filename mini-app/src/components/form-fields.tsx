@@ -3,6 +3,7 @@
  * form): text, long text, a choice from a list, a checkbox, and the form's overall message.
  * Styles are the app's own (.field, .input, .textarea, .check-row in styles.css).
  */
+import type { ReactNode } from "react";
 
 interface FieldProps {
   id: string;
@@ -18,6 +19,26 @@ function FieldError({ id, error }: { id: string; error?: string }) {
       {error}
     </p>
   );
+}
+
+/** The label and hint above a control, its error under it. */
+function Field({ id, label, hint, error, children }: FieldProps & { children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && <p className="field-hint">{hint}</p>}
+      {children}
+      <FieldError id={id} error={error} />
+    </div>
+  );
+}
+
+/** aria attributes tying a control to its error. */
+function describedBy(id: string, error?: string) {
+  return {
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": error ? `${id}-error` : undefined,
+  } as const;
 }
 
 export function TextField({
@@ -40,9 +61,7 @@ export function TextField({
   inputMode?: "numeric" | "tel" | "url" | "text";
 }) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && <p className="field-hint">{hint}</p>}
+    <Field id={id} label={label} hint={hint} error={error}>
       <input
         id={id}
         className={`input${error ? " invalid" : ""}`}
@@ -51,12 +70,10 @@ export function TextField({
         maxLength={maxLength}
         placeholder={placeholder}
         inputMode={inputMode}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        {...describedBy(id, error)}
         onChange={(e) => onChange(e.target.value)}
       />
-      <FieldError id={id} error={error} />
-    </div>
+    </Field>
   );
 }
 
@@ -71,21 +88,17 @@ export function TextArea({
   rows,
 }: FieldProps & { value: string; onChange(value: string): void; maxLength?: number; rows?: number }) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && <p className="field-hint">{hint}</p>}
+    <Field id={id} label={label} hint={hint} error={error}>
       <textarea
         id={id}
         className={`textarea${error ? " invalid" : ""}`}
         value={value}
         maxLength={maxLength}
         rows={rows}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        {...describedBy(id, error)}
         onChange={(e) => onChange(e.target.value)}
       />
-      <FieldError id={id} error={error} />
-    </div>
+    </Field>
   );
 }
 
@@ -103,9 +116,7 @@ export function SelectField<T extends string>({
   onChange(value: T): void;
 }) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && <p className="field-hint">{hint}</p>}
+    <Field id={id} label={label} hint={hint} error={error}>
       <select
         id={id}
         className={`input${error ? " invalid" : ""}`}
@@ -120,8 +131,7 @@ export function SelectField<T extends string>({
           </option>
         ))}
       </select>
-      <FieldError id={id} error={error} />
-    </div>
+    </Field>
   );
 }
 

@@ -1,8 +1,7 @@
 /** Add or edit one directory entry from its spec (specs.ts); the server's field errors show beside each field. */
-import { useState } from "react";
 import { adminApi, type DirectoryCreate, type DirectoryUpdate } from "../../api/admin-endpoints";
-import { CheckField, FormMessage, SelectField, TextArea, TextField } from "../../components/form-fields";
-import { useCommune, useSubmit } from "../admin/kit";
+import { CheckField, SelectField, TextArea, TextField } from "../../components/form-fields";
+import { EditorForm, useCommune, useDraftForm } from "../admin/kit";
 import { bodyOf, checkDraft, type DirectoryRow, type DirectorySpec, type Draft, draftOf } from "./specs";
 
 export function DirectoryEditor({
@@ -17,12 +16,8 @@ export function DirectoryEditor({
   onCancel(): void;
 }) {
   const { communeId } = useCommune();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(spec, row));
-  const form = useSubmit();
-  const set = (name: string, value: string | boolean) => {
-    setDraft((d) => ({ ...d, [name]: value }));
-    form.clear(name);
-  };
+  const { draft, set: patch, form } = useDraftForm<Draft>(() => draftOf(spec, row));
+  const set = (name: string, value: string | boolean) => patch({ [name]: value });
   const prefix = `${spec.kind}-${row?.id ?? "new"}`;
 
   const save = async () => {
@@ -37,13 +32,11 @@ export function DirectoryEditor({
   };
 
   return (
-    <form
-      className="inline-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
+    <EditorForm
+      form={form}
+      label={row ? "Lưu thay đổi" : `Thêm ${spec.noun}`}
+      onSave={save}
+      onCancel={onCancel}
     >
       {spec.fields.map((f) => {
         const id = `${prefix}-${f.name}`;
@@ -108,15 +101,6 @@ export function DirectoryEditor({
           />
         );
       })}
-      <FormMessage message={form.message} />
-      <div className="btn-row">
-        <button type="submit" className="btn" disabled={form.busy}>
-          {form.busy ? "Đang lưu…" : row ? "Lưu thay đổi" : `Thêm ${spec.noun}`}
-        </button>
-        <button type="button" className="btn secondary" onClick={onCancel} disabled={form.busy}>
-          Hủy
-        </button>
-      </div>
-    </form>
+    </EditorForm>
   );
 }

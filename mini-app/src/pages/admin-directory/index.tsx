@@ -3,7 +3,7 @@
  * delete in the list; residents' pages show the change at once. Procedures shared by every
  * commune are listed read-only.
  */
-import { Suspense, useState } from "react";
+import { Suspense } from "react";
 import { useSearchParams } from "react-router-dom";
 import { adminApi } from "../../api/admin-endpoints";
 import { invalidate, useResource } from "../../api/resource";
@@ -11,7 +11,7 @@ import { Empty } from "../../components/error-state";
 import { StaleBanner } from "../../components/offline-banner";
 import { ListSkeleton } from "../../components/skeletons";
 import { formatDate } from "../../lib/dates";
-import { AdminScreen, ConfirmDelete, Saved, useCommune } from "../admin/kit";
+import { AddOrForm, AdminScreen, EditOrDelete, Saved, useCommune, useListEditor } from "../admin/kit";
 import { DirectoryEditor } from "./editor";
 import { type DirectoryRow, type DirectorySpec, SPECS } from "./specs";
 
@@ -20,12 +20,14 @@ function Row({
   row,
   editing,
   onEdit,
+  onCancel,
   onDone,
 }: {
   spec: DirectorySpec;
   row: DirectoryRow;
   editing: boolean;
-  onEdit(on: boolean): void;
+  onEdit(): void;
+  onCancel(): void;
   onDone(message: string): void;
 }) {
   const editable = row.editable !== false;
@@ -51,26 +53,24 @@ function Row({
         <p className="small muted" style={{ margin: "6px 0 0" }}>
           Thủ tục dùng chung cho mọi xã, không sửa ở đây.
         </p>
-      ) : editing ? (
-        <DirectoryEditor
-          spec={spec}
-          row={row}
-          onSaved={() => onDone("Đã lưu thay đổi.")}
-          onCancel={() => onEdit(false)}
-        />
       ) : (
-        <div className="item-actions">
-          <button type="button" className="btn secondary" onClick={() => onEdit(true)}>
-            Sửa
-          </button>
-          <ConfirmDelete
-            what={`${spec.noun} “${spec.title(row)}”`}
-            onConfirm={async () => {
-              await adminApi.deleteDirectory(spec.kind, row.id);
-              onDone(`Đã xóa ${spec.noun}.`);
-            }}
-          />
-        </div>
+        <EditOrDelete
+          editing={editing}
+          editor={
+            <DirectoryEditor
+              spec={spec}
+              row={row}
+              onSaved={() => onDone("Đã lưu thay đổi.")}
+              onCancel={onCancel}
+            />
+          }
+          onEdit={onEdit}
+          what={`${spec.noun} “${spec.title(row)}”`}
+          onConfirm={async () => {
+            await adminApi.deleteDirectory(spec.kind, row.id);
+            onDone(`Đã xóa ${spec.noun}.`);
+          }}
+        />
       )}
     </li>
   );
@@ -81,39 +81,30 @@ function DirectoryList({ spec }: { spec: DirectorySpec }) {
   const { data, refresh } = useResource(`admin:${spec.kind}:${communeId}`, () =>
     adminApi.directory(spec.kind, communeId),
   );
-  const [editing, setEditing] = useState<number | "new" | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const done = (message: string) => {
-    setEditing(null);
-    setSaved(message);
+  const list = useListEditor(() => {
     // The residents' list of the same kind loads again when shown.
     invalidate(spec.kind);
     refresh();
-  };
+  });
   const items = data.data.items as unknown as DirectoryRow[];
   return (
     <section className="section" aria-label={spec.tab}>
       <StaleBanner stale={data.stale} savedAt={data.savedAt} />
-      {saved && <Saved>{saved}</Saved>}
-      {editing === "new" ? (
-        <DirectoryEditor
-          spec={spec}
-          row={null}
-          onSaved={() => done(`Đã thêm ${spec.noun}.`)}
-          onCancel={() => setEditing(null)}
-        />
-      ) : (
-        <button
-          type="button"
-          className="btn accent block"
-          onClick={() => {
-            setSaved(null);
-            setEditing("new");
-          }}
-        >
-          Thêm {spec.noun}
-        </button>
-      )}
+      {list.saved && <Saved>{list.saved}</Saved>}
+      <AddOrForm
+        open={list.editing === "new"}
+        form={
+          <DirectoryEditor
+            spec={spec}
+            row={null}
+            onSaved={() => list.done(`Đã thêm ${spec.noun}.`)}
+            onCancel={list.cancel}
+          />
+        }
+        onOpen={() => list.edit("new")}
+      >
+        Thêm {spec.noun}
+      </AddOrForm>
       {items.length === 0 ? (
         <Empty>Chưa có mục nào.</Empty>
       ) : (
@@ -123,12 +114,10 @@ function DirectoryList({ spec }: { spec: DirectorySpec }) {
               key={row.id}
               spec={spec}
               row={row}
-              editing={editing === row.id}
-              onEdit={(on) => {
-                setSaved(null);
-                setEditing(on ? row.id : null);
-              }}
-              onDone={done}
+              editing={list.editing === row.id}
+              onEdit={() => list.edit(row.id)}
+              onCancel={list.cancel}
+              onDone={list.done}
             />
           ))}
         </ul>

@@ -9,9 +9,19 @@ import { useState } from "react";
 import { adminApi } from "../../api/admin-endpoints";
 import { useResource } from "../../api/resource";
 import { Empty } from "../../components/error-state";
-import { CheckField, FormMessage, TextArea, TextField } from "../../components/form-fields";
+import { CheckField, TextArea, TextField } from "../../components/form-fields";
 import { StaleBanner } from "../../components/offline-banner";
-import { AdminScreen, ConfirmDelete, type FieldErrors, Saved, useCommune, useSubmit } from "../admin/kit";
+import {
+  AddOrForm,
+  AdminScreen,
+  EditOrDelete,
+  EditorForm,
+  type FieldErrors,
+  Saved,
+  useCommune,
+  useDraftForm,
+  useListEditor,
+} from "../admin/kit";
 
 interface Draft {
   question: string;
@@ -37,17 +47,12 @@ function FaqForm({
   onCancel(): void;
 }) {
   const { communeId } = useCommune();
-  const [draft, setDraft] = useState<Draft>({
+  const { draft, set, form } = useDraftForm<Draft>({
     question: item?.question ?? "",
     answer: item?.answer ?? "",
     keywords: item?.keywords ?? "",
     active: item?.active ?? true,
   });
-  const form = useSubmit();
-  const set = (patch: Partial<Draft>) => {
-    setDraft((d) => ({ ...d, ...patch }));
-    for (const key of Object.keys(patch)) form.clear(key);
-  };
   const prefix = `faq-${item?.id ?? "new"}`;
   const save = async () => {
     if (form.invalid(check(draft))) return;
@@ -63,14 +68,7 @@ function FaqForm({
     if (saved) onSaved();
   };
   return (
-    <form
-      className="inline-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
+    <EditorForm form={form} label={item ? "Lưu thay đổi" : "Thêm câu hỏi"} onSave={save} onCancel={onCancel}>
       <TextField
         id={`${prefix}-question`}
         label="Câu hỏi"
@@ -104,16 +102,7 @@ function FaqForm({
         checked={draft.active}
         onChange={(active) => set({ active })}
       />
-      <FormMessage message={form.message} />
-      <div className="btn-row">
-        <button type="submit" className="btn" disabled={form.busy}>
-          {form.busy ? "Đang lưu…" : item ? "Lưu thay đổi" : "Thêm câu hỏi"}
-        </button>
-        <button type="button" className="btn secondary" onClick={onCancel} disabled={form.busy}>
-          Hủy
-        </button>
-      </div>
-    </form>
+    </EditorForm>
   );
 }
 
@@ -126,13 +115,7 @@ function FaqList() {
   const { communeId } = useCommune();
   const { data, refresh } = useResource(`admin:faq:${communeId}`, () => adminApi.faq(communeId));
   const [query, setQuery] = useState("");
-  const [editing, setEditing] = useState<number | "new" | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const done = (message: string) => {
-    setEditing(null);
-    setSaved(message);
-    refresh();
-  };
+  const list = useListEditor(refresh);
   const folded = foldVietnamese(query);
   const items = data.data.items.filter((item) => matches(item, folded));
   return (
@@ -151,21 +134,14 @@ function FaqList() {
           onChange={(e) => setQuery(e.target.value)}
         />
       </div>
-      {saved && <Saved>{saved}</Saved>}
-      {editing === "new" ? (
-        <FaqForm item={null} onSaved={() => done("Đã thêm câu hỏi.")} onCancel={() => setEditing(null)} />
-      ) : (
-        <button
-          type="button"
-          className="btn accent block"
-          onClick={() => {
-            setSaved(null);
-            setEditing("new");
-          }}
-        >
-          Thêm câu hỏi thường gặp
-        </button>
-      )}
+      {list.saved && <Saved>{list.saved}</Saved>}
+      <AddOrForm
+        open={list.editing === "new"}
+        form={<FaqForm item={null} onSaved={() => list.done("Đã thêm câu hỏi.")} onCancel={list.cancel} />}
+        onOpen={() => list.edit("new")}
+      >
+        Thêm câu hỏi thường gặp
+      </AddOrForm>
       <p className="small muted">
         {items.length} / {data.data.items.length} mục
       </p>
@@ -184,32 +160,23 @@ function FaqList() {
                 {item.answer}
               </div>
               {item.keywords && <div className="small muted">Từ khóa: {item.keywords}</div>}
-              {!item.editable ? null : editing === item.id ? (
-                <FaqForm
-                  item={item}
-                  onSaved={() => done("Đã lưu thay đổi.")}
-                  onCancel={() => setEditing(null)}
+              {item.editable && (
+                <EditOrDelete
+                  editing={list.editing === item.id}
+                  editor={
+                    <FaqForm
+                      item={item}
+                      onSaved={() => list.done("Đã lưu thay đổi.")}
+                      onCancel={list.cancel}
+                    />
+                  }
+                  onEdit={() => list.edit(item.id)}
+                  what={`câu hỏi “${item.question}”`}
+                  onConfirm={async () => {
+                    await adminApi.deleteFaq(item.id);
+                    list.done("Đã xóa câu hỏi.");
+                  }}
                 />
-              ) : (
-                <div className="item-actions">
-                  <button
-                    type="button"
-                    className="btn secondary"
-                    onClick={() => {
-                      setSaved(null);
-                      setEditing(item.id);
-                    }}
-                  >
-                    Sửa
-                  </button>
-                  <ConfirmDelete
-                    what={`câu hỏi “${item.question}”`}
-                    onConfirm={async () => {
-                      await adminApi.deleteFaq(item.id);
-                      done("Đã xóa câu hỏi.");
-                    }}
-                  />
-                </div>
               )}
             </li>
           ))}

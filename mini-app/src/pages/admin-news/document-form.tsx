@@ -1,9 +1,8 @@
 /** Add or edit a document: excerpt, number, date, issuer, link, summary. */
 import type { AdminDocumentItem } from "@cau-noi/shared";
-import { useState } from "react";
 import { adminApi } from "../../api/admin-endpoints";
-import { FormMessage, TextArea, TextField } from "../../components/form-fields";
-import { type FieldErrors, useCommune, useSubmit } from "../admin/kit";
+import { TextArea, TextField } from "../../components/form-fields";
+import { EditorForm, type FieldErrors, useCommune, useDraftForm } from "../admin/kit";
 
 interface Draft {
   title: string;
@@ -46,12 +45,7 @@ export function DocumentForm({
   onCancel(): void;
 }) {
   const { communeId } = useCommune();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(item));
-  const form = useSubmit();
-  const set = (patch: Partial<Draft>) => {
-    setDraft((d) => ({ ...d, ...patch }));
-    for (const key of Object.keys(patch)) form.clear(key);
-  };
+  const { draft, set, form } = useDraftForm<Draft>(() => draftOf(item));
   const prefix = item ? `doc-${item.id}` : "doc-new";
 
   const save = async () => {
@@ -71,14 +65,7 @@ export function DocumentForm({
   };
 
   return (
-    <form
-      className="inline-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
+    <EditorForm form={form} label={item ? "Lưu thay đổi" : "Đăng văn bản"} onSave={save} onCancel={onCancel}>
       <TextField
         id={`${prefix}-number`}
         label="Số, ký hiệu"
@@ -133,15 +120,6 @@ export function DocumentForm({
         error={form.errors.summary}
         onChange={(summary) => set({ summary })}
       />
-      <FormMessage message={form.message} />
-      <div className="btn-row">
-        <button type="submit" className="btn" disabled={form.busy}>
-          {form.busy ? "Đang lưu…" : item ? "Lưu thay đổi" : "Đăng văn bản"}
-        </button>
-        <button type="button" className="btn secondary" onClick={onCancel} disabled={form.busy}>
-          Hủy
-        </button>
-      </div>
-    </form>
+    </EditorForm>
   );
 }

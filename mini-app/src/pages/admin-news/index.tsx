@@ -2,7 +2,6 @@
  * Publishing: news and events, and new documents of the commune. Add, edit and delete right in
  * the list; what is saved shows at once on the residents' "Tin tức – sự kiện" and "Văn bản mới".
  */
-import { useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { adminApi } from "../../api/admin-endpoints";
 import { invalidate, useResource } from "../../api/resource";
@@ -10,43 +9,30 @@ import { Empty } from "../../components/error-state";
 import { StaleBanner } from "../../components/offline-banner";
 import { Icon } from "../../icons";
 import { formatDate, formatDateTime } from "../../lib/dates";
-import { AdminScreen, ConfirmDelete, Saved, useCommune } from "../admin/kit";
+import { AddOrForm, AdminScreen, EditOrDelete, Saved, useCommune, useListEditor } from "../admin/kit";
 import { DocumentForm } from "./document-form";
 import { NewsForm } from "./news-form";
-
-type Editing = number | "new" | null;
 
 function NewsList() {
   const { communeId } = useCommune();
   const { data, refresh } = useResource(`admin:news:${communeId}`, () => adminApi.news(communeId));
-  const [editing, setEditing] = useState<Editing>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const done = (message: string) => {
-    setEditing(null);
-    setSaved(message);
+  const list = useListEditor(() => {
     // Residents' lists read through their own entries: load them again when shown.
     invalidate("news");
     refresh();
-  };
+  });
   const items = data.data.items;
   return (
     <section className="section" aria-label="Tin tức – sự kiện">
       <StaleBanner stale={data.stale} savedAt={data.savedAt} />
-      {saved && <Saved>{saved}</Saved>}
-      {editing === "new" ? (
-        <NewsForm item={null} onSaved={() => done("Đã đăng tin.")} onCancel={() => setEditing(null)} />
-      ) : (
-        <button
-          type="button"
-          className="btn accent block"
-          onClick={() => {
-            setSaved(null);
-            setEditing("new");
-          }}
-        >
-          <Icon name="news" /> Đăng tin mới
-        </button>
-      )}
+      {list.saved && <Saved>{list.saved}</Saved>}
+      <AddOrForm
+        open={list.editing === "new"}
+        form={<NewsForm item={null} onSaved={() => list.done("Đã đăng tin.")} onCancel={list.cancel} />}
+        onOpen={() => list.edit("new")}
+      >
+        <Icon name="news" /> Đăng tin mới
+      </AddOrForm>
       {items.length === 0 ? (
         <Empty>Chưa có tin nào.</Empty>
       ) : (
@@ -64,33 +50,18 @@ function NewsList() {
               {n.isEvent && n.eventAt && (
                 <div className="small muted">Sự kiện: {formatDateTime(n.eventAt)}</div>
               )}
-              {editing === n.id ? (
-                <NewsForm
-                  item={n}
-                  onSaved={() => done("Đã lưu thay đổi.")}
-                  onCancel={() => setEditing(null)}
-                />
-              ) : (
-                <div className="item-actions">
-                  <button
-                    type="button"
-                    className="btn secondary"
-                    onClick={() => {
-                      setSaved(null);
-                      setEditing(n.id);
-                    }}
-                  >
-                    Sửa
-                  </button>
-                  <ConfirmDelete
-                    what={`tin “${n.title}”`}
-                    onConfirm={async () => {
-                      await adminApi.deleteNews(n.id);
-                      done("Đã gỡ tin.");
-                    }}
-                  />
-                </div>
-              )}
+              <EditOrDelete
+                editing={list.editing === n.id}
+                editor={
+                  <NewsForm item={n} onSaved={() => list.done("Đã lưu thay đổi.")} onCancel={list.cancel} />
+                }
+                onEdit={() => list.edit(n.id)}
+                what={`tin “${n.title}”`}
+                onConfirm={async () => {
+                  await adminApi.deleteNews(n.id);
+                  list.done("Đã gỡ tin.");
+                }}
+              />
             </li>
           ))}
         </ul>
@@ -102,37 +73,24 @@ function NewsList() {
 function DocumentList() {
   const { communeId } = useCommune();
   const { data, refresh } = useResource(`admin:documents:${communeId}`, () => adminApi.documents(communeId));
-  const [editing, setEditing] = useState<Editing>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const done = (message: string) => {
-    setEditing(null);
-    setSaved(message);
+  const list = useListEditor(() => {
     invalidate("documents");
     refresh();
-  };
+  });
   const items = data.data.items;
   return (
     <section className="section" aria-label="Văn bản mới">
       <StaleBanner stale={data.stale} savedAt={data.savedAt} />
-      {saved && <Saved>{saved}</Saved>}
-      {editing === "new" ? (
-        <DocumentForm
-          item={null}
-          onSaved={() => done("Đã đăng văn bản.")}
-          onCancel={() => setEditing(null)}
-        />
-      ) : (
-        <button
-          type="button"
-          className="btn accent block"
-          onClick={() => {
-            setSaved(null);
-            setEditing("new");
-          }}
-        >
-          <Icon name="document" /> Đăng văn bản mới
-        </button>
-      )}
+      {list.saved && <Saved>{list.saved}</Saved>}
+      <AddOrForm
+        open={list.editing === "new"}
+        form={
+          <DocumentForm item={null} onSaved={() => list.done("Đã đăng văn bản.")} onCancel={list.cancel} />
+        }
+        onOpen={() => list.edit("new")}
+      >
+        <Icon name="document" /> Đăng văn bản mới
+      </AddOrForm>
       {items.length === 0 ? (
         <Empty>Chưa có văn bản nào.</Empty>
       ) : (
@@ -148,33 +106,22 @@ function DocumentList() {
                   {d.url}
                 </a>
               )}
-              {editing === d.id ? (
-                <DocumentForm
-                  item={d}
-                  onSaved={() => done("Đã lưu thay đổi.")}
-                  onCancel={() => setEditing(null)}
-                />
-              ) : (
-                <div className="item-actions">
-                  <button
-                    type="button"
-                    className="btn secondary"
-                    onClick={() => {
-                      setSaved(null);
-                      setEditing(d.id);
-                    }}
-                  >
-                    Sửa
-                  </button>
-                  <ConfirmDelete
-                    what={`văn bản số ${d.number}`}
-                    onConfirm={async () => {
-                      await adminApi.deleteDocument(d.id);
-                      done("Đã gỡ văn bản.");
-                    }}
+              <EditOrDelete
+                editing={list.editing === d.id}
+                editor={
+                  <DocumentForm
+                    item={d}
+                    onSaved={() => list.done("Đã lưu thay đổi.")}
+                    onCancel={list.cancel}
                   />
-                </div>
-              )}
+                }
+                onEdit={() => list.edit(d.id)}
+                what={`văn bản số ${d.number}`}
+                onConfirm={async () => {
+                  await adminApi.deleteDocument(d.id);
+                  list.done("Đã gỡ văn bản.");
+                }}
+              />
             </li>
           ))}
         </ul>

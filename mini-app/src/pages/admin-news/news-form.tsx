@@ -1,10 +1,16 @@
 /** Add or edit a news item: title, summary, body, event date, pinned, whole commune or one village. */
 import type { AdminNewsItem } from "@cau-noi/shared";
-import { useState } from "react";
 import { adminApi } from "../../api/admin-endpoints";
 import { useResource } from "../../api/resource";
-import { CheckField, FormMessage, SelectField, TextArea, TextField } from "../../components/form-fields";
-import { type FieldErrors, fromLocalInput, toLocalInput, useCommune, useSubmit } from "../admin/kit";
+import { CheckField, SelectField, TextArea, TextField } from "../../components/form-fields";
+import {
+  EditorForm,
+  type FieldErrors,
+  fromLocalInput,
+  toLocalInput,
+  useCommune,
+  useDraftForm,
+} from "../admin/kit";
 
 interface Draft {
   title: string;
@@ -50,12 +56,7 @@ export function NewsForm({
   const { communeId } = useCommune();
   const villages = useResource(`admin:villages:${communeId}`, () => adminApi.communeVillages(communeId)).data
     .data.items;
-  const [draft, setDraft] = useState<Draft>(() => draftOf(item));
-  const form = useSubmit();
-  const set = (patch: Partial<Draft>) => {
-    setDraft((d) => ({ ...d, ...patch }));
-    for (const key of Object.keys(patch)) form.clear(key);
-  };
+  const { draft, set, form } = useDraftForm<Draft>(() => draftOf(item));
   const prefix = item ? `news-${item.id}` : "news-new";
 
   const save = async () => {
@@ -76,14 +77,7 @@ export function NewsForm({
   };
 
   return (
-    <form
-      className="inline-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
+    <EditorForm form={form} label={item ? "Lưu thay đổi" : "Đăng tin"} onSave={save} onCancel={onCancel}>
       <TextField
         id={`${prefix}-title`}
         label="Tiêu đề"
@@ -144,15 +138,6 @@ export function NewsForm({
         checked={draft.pinned}
         onChange={(pinned) => set({ pinned })}
       />
-      <FormMessage message={form.message} />
-      <div className="btn-row">
-        <button type="submit" className="btn" disabled={form.busy}>
-          {form.busy ? "Đang lưu…" : item ? "Lưu thay đổi" : "Đăng tin"}
-        </button>
-        <button type="button" className="btn secondary" onClick={onCancel} disabled={form.busy}>
-          Hủy
-        </button>
-      </div>
-    </form>
+    </EditorForm>
   );
 }

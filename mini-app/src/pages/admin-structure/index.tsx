@@ -7,10 +7,19 @@ import type { StructureVillage } from "@cau-noi/shared";
 import { useState } from "react";
 import { adminApi } from "../../api/admin-endpoints";
 import { invalidate, useResource } from "../../api/resource";
-import { FormMessage, TextField } from "../../components/form-fields";
+import { TextField } from "../../components/form-fields";
 import { StaleBanner } from "../../components/offline-banner";
 import { Icon } from "../../icons";
-import { AdminScreen, ConfirmDelete, type FieldErrors, Saved, useCommune, useSubmit } from "../admin/kit";
+import {
+  AddOrForm,
+  AdminScreen,
+  ConfirmDelete,
+  type FieldErrors,
+  FormActions,
+  Saved,
+  useCommune,
+  useSubmit,
+} from "../admin/kit";
 import { TeamBlock } from "./team-block";
 
 function AddVillage({ onDone }: { onDone(message?: string): void }) {
@@ -62,15 +71,7 @@ function AddVillage({ onDone }: { onDone(message?: string): void }) {
         error={form.errors.decisionDate}
         onChange={setDecisionDate}
       />
-      <FormMessage message={form.message} />
-      <div className="btn-row">
-        <button type="button" className="btn" onClick={save} disabled={form.busy}>
-          {form.busy ? "Đang lưu…" : "Thêm thôn"}
-        </button>
-        <button type="button" className="btn secondary" onClick={() => onDone()} disabled={form.busy}>
-          Hủy
-        </button>
-      </div>
+      <FormActions form={form} label="Thêm thôn" onSave={save} onCancel={() => onDone()} />
     </div>
   );
 }
@@ -96,15 +97,7 @@ function Rename({ village, onDone }: { village: StructureVillage; onDone(message
           form.clear("name");
         }}
       />
-      <FormMessage message={form.message} />
-      <div className="btn-row">
-        <button type="button" className="btn" onClick={save} disabled={form.busy}>
-          Lưu
-        </button>
-        <button type="button" className="btn secondary" onClick={() => onDone()} disabled={form.busy}>
-          Hủy
-        </button>
-      </div>
+      <FormActions form={form} label="Lưu" busyLabel="Lưu" onSave={save} onCancel={() => onDone()} />
     </div>
   );
 }
@@ -210,18 +203,20 @@ function Structure() {
         </div>
       </div>
       {saved && <Saved>{saved}</Saved>}
-      {adding ? (
-        <AddVillage
-          onDone={(message) => {
-            setAdding(false);
-            if (message) changed(message);
-          }}
-        />
-      ) : (
-        <button type="button" className="btn accent block" onClick={() => setAdding(true)}>
-          Thêm thôn, khối phố
-        </button>
-      )}
+      <AddOrForm
+        open={adding}
+        form={
+          <AddVillage
+            onDone={(message) => {
+              setAdding(false);
+              if (message) changed(message);
+            }}
+          />
+        }
+        onOpen={() => setAdding(true)}
+      >
+        Thêm thôn, khối phố
+      </AddOrForm>
       <section className="section" aria-labelledby="villages-title">
         <h2 id="villages-title" className="section-title">
           Các thôn và tổ công nghệ số

@@ -6,11 +6,11 @@ import type { StructureMember, StructureTeam } from "@cau-noi/shared";
 import type { CivicRole } from "@cau-noi/shared/domain";
 import { useState } from "react";
 import { adminApi } from "../../api/admin-endpoints";
-import { CheckField, FormMessage, SelectField, TextField } from "../../components/form-fields";
+import { CheckField, SelectField, TextField } from "../../components/form-fields";
 import { Avatar } from "../../components/request-bits";
 import { Icon } from "../../icons";
 import { formatDate } from "../../lib/dates";
-import { ConfirmDelete, useSubmit } from "../admin/kit";
+import { EditOrDelete, FormActions, useSubmit } from "../admin/kit";
 import { CIVIC_ROLE_OPTIONS, InvitePanel } from "./invite";
 
 function DecisionForm({ team, onDone }: { team: StructureTeam; onDone(message?: string): void }) {
@@ -51,15 +51,7 @@ function DecisionForm({ team, onDone }: { team: StructureTeam; onDone(message?: 
           form.clear("decisionDate");
         }}
       />
-      <FormMessage message={form.message} />
-      <div className="btn-row">
-        <button type="button" className="btn" onClick={save} disabled={form.busy}>
-          Lưu
-        </button>
-        <button type="button" className="btn secondary" onClick={() => onDone()} disabled={form.busy}>
-          Hủy
-        </button>
-      </div>
+      <FormActions form={form} label="Lưu" busyLabel="Lưu" onSave={save} onCancel={() => onDone()} />
     </div>
   );
 }
@@ -86,15 +78,7 @@ function MemberForm({ member, onDone }: { member: StructureMember; onDone(messag
         onChange={setCivicRole}
       />
       <CheckField id={`${prefix}-leader`} label="Tổ trưởng" checked={isLeader} onChange={setIsLeader} />
-      <FormMessage message={form.message} />
-      <div className="btn-row">
-        <button type="button" className="btn" onClick={save} disabled={form.busy}>
-          Lưu
-        </button>
-        <button type="button" className="btn secondary" onClick={() => onDone()} disabled={form.busy}>
-          Hủy
-        </button>
-      </div>
+      <FormActions form={form} label="Lưu" busyLabel="Lưu" onSave={save} onCancel={() => onDone()} />
     </div>
   );
 }
@@ -119,37 +103,34 @@ function MemberRow({ member, onChanged }: { member: StructureMember; onChanged(m
           <div className="small muted">Từ {formatDate(member.activeFrom)}</div>
         </div>
       </div>
-      {editing ? (
-        <MemberForm
-          member={member}
-          onDone={(message) => {
-            setEditing(false);
-            if (message) onChanged(message);
-          }}
-        />
-      ) : (
-        <div className="item-actions">
-          <button type="button" className="btn secondary" onClick={() => setEditing(true)}>
-            Đổi vai trò
-          </button>
-          <ConfirmDelete
-            what={`cho ${member.displayName} thôi tham gia tổ`}
-            label="Kết thúc"
-            confirmLabel="Cho thôi tham gia"
-            onConfirm={async () => {
-              const result = await adminApi.endMembership(member.membershipId);
-              const held = result.openRequestIds;
-              onChanged(
-                `${member.displayName} đã thôi tham gia tổ.${
-                  held.length > 0
-                    ? ` Người này còn giữ yêu cầu số ${held.join(", ")} chưa xong: anh/chị vui lòng giao lại cho thành viên khác.`
-                    : ""
-                }`,
-              );
+      <EditOrDelete
+        editing={editing}
+        editor={
+          <MemberForm
+            member={member}
+            onDone={(message) => {
+              setEditing(false);
+              if (message) onChanged(message);
             }}
           />
-        </div>
-      )}
+        }
+        onEdit={() => setEditing(true)}
+        editLabel="Đổi vai trò"
+        what={`cho ${member.displayName} thôi tham gia tổ`}
+        label="Kết thúc"
+        confirmLabel="Cho thôi tham gia"
+        onConfirm={async () => {
+          const result = await adminApi.endMembership(member.membershipId);
+          const held = result.openRequestIds;
+          onChanged(
+            `${member.displayName} đã thôi tham gia tổ.${
+              held.length > 0
+                ? ` Người này còn giữ yêu cầu số ${held.join(", ")} chưa xong: anh/chị vui lòng giao lại cho thành viên khác.`
+                : ""
+            }`,
+          );
+        }}
+      />
     </li>
   );
 }

@@ -5,6 +5,7 @@
  */
 import { createContext, type ReactNode, useContext, useState } from "react";
 import { ApiError, messageOf } from "../../api/errors";
+import { FormMessage } from "../../components/form-fields";
 import { Screen } from "../../components/screen";
 import { Icon } from "../../icons";
 import { useProfile } from "../../state/profile";
@@ -104,6 +105,153 @@ export function useSubmit() {
   return { busy, message, errors, run, invalid, clear };
 }
 
+/** A form's draft with its submit state: changing a field clears that field's error. */
+export function useDraftForm<D extends object>(initial: D | (() => D)) {
+  const [draft, setDraft] = useState<D>(initial);
+  const form = useSubmit();
+  const set = (patch: Partial<D>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    for (const key of Object.keys(patch)) form.clear(key);
+  };
+  return { draft, set, form };
+}
+
+/**
+ * The form's message, then save and "Hủy" (both locked while saving). With `onSave` the save
+ * button only runs it; without, it submits the surrounding <form>.
+ */
+export function FormActions({
+  form,
+  label,
+  busyLabel = "Đang lưu…",
+  onSave,
+  onCancel,
+}: {
+  form: { busy: boolean; message: string | null };
+  label: string;
+  busyLabel?: string;
+  onSave?(): unknown;
+  onCancel(): void;
+}) {
+  return (
+    <>
+      <FormMessage message={form.message} />
+      <div className="btn-row">
+        <button
+          type={onSave ? "button" : "submit"}
+          className="btn"
+          onClick={onSave && (() => void onSave())}
+          disabled={form.busy}
+        >
+          {form.busy ? busyLabel : label}
+        </button>
+        <button type="button" className="btn secondary" onClick={() => onCancel()} disabled={form.busy}>
+          Hủy
+        </button>
+      </div>
+    </>
+  );
+}
+
+/** An add/edit form inside a list: its fields, then the message and save / "Hủy". */
+export function EditorForm({
+  form,
+  label,
+  onSave,
+  onCancel,
+  children,
+}: {
+  form: { busy: boolean; message: string | null };
+  label: string;
+  onSave(): unknown;
+  onCancel(): void;
+  children: ReactNode;
+}) {
+  return (
+    <form
+      className="inline-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSave();
+      }}
+    >
+      {children}
+      <FormActions form={form} label={label} onCancel={onCancel} />
+    </form>
+  );
+}
+
+// ---- lists with add, edit and delete in place ---------------------------------------------------
+
+/**
+ * Which row of a list is open for editing ("new" = the add form) and the last saved message.
+ * `after` runs once a save or delete is done (reload the list, invalidate residents' copies).
+ */
+export function useListEditor(after: () => void) {
+  const [editing, setEditing] = useState<number | "new" | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  return {
+    editing,
+    saved,
+    edit: (id: number | "new") => {
+      setSaved(null);
+      setEditing(id);
+    },
+    cancel: () => setEditing(null),
+    done: (message: string) => {
+      setEditing(null);
+      setSaved(message);
+      after();
+    },
+  };
+}
+
+/** The add form when open, else the wide button that opens it. */
+export function AddOrForm({
+  open,
+  form,
+  onOpen,
+  children,
+}: {
+  open: boolean;
+  form: ReactNode;
+  onOpen(): void;
+  /** The button's label. */
+  children: ReactNode;
+}) {
+  if (open) return <>{form}</>;
+  return (
+    <button type="button" className="btn accent block" onClick={onOpen}>
+      {children}
+    </button>
+  );
+}
+
+/** A row's editor when open, else its edit button and two-step delete. */
+export function EditOrDelete({
+  editing,
+  editor,
+  onEdit,
+  editLabel = "Sửa",
+  ...remove
+}: {
+  editing: boolean;
+  editor: ReactNode;
+  onEdit(): void;
+  editLabel?: string;
+} & ConfirmDeleteProps) {
+  if (editing) return <>{editor}</>;
+  return (
+    <div className="item-actions">
+      <button type="button" className="btn secondary" onClick={onEdit}>
+        {editLabel}
+      </button>
+      <ConfirmDelete {...remove} />
+    </div>
+  );
+}
+
 export function Saved({ children }: { children: ReactNode }) {
   return (
     <div className="banner ok" role="status">
@@ -114,18 +262,20 @@ export function Saved({ children }: { children: ReactNode }) {
 }
 
 /** Delete in two taps: "Xóa" asks "Xóa … ?" with a clear yes and no. */
-export function ConfirmDelete({
-  what,
-  onConfirm,
-  label = "Xóa",
-  confirmLabel = "Xóa hẳn",
-}: {
+interface ConfirmDeleteProps {
   /** "tin “Họp dân Thôn 1”": shown in the question. */
   what: string;
   onConfirm(): Promise<void> | void;
   label?: string;
   confirmLabel?: string;
-}) {
+}
+
+export function ConfirmDelete({
+  what,
+  onConfirm,
+  label = "Xóa",
+  confirmLabel = "Xóa hẳn",
+}: ConfirmDeleteProps) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
