@@ -21,7 +21,8 @@ interface FormProps {
   onCancel(): void;
 }
 
-function useSubmit(onDone: (detail: RequestDetail) => void) {
+/** Runs a request action: busy flag, the server's message and field errors; the new detail goes to `onDone`. */
+export function useStaffSubmit(onDone: (detail: RequestDetail) => void) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -39,6 +40,35 @@ function useSubmit(onDone: (detail: RequestDetail) => void) {
     }
   };
   return { busy, error, fields, setError, run };
+}
+
+/** The form's message, then its submit button and "Thôi". */
+export function SubmitRow({
+  error,
+  busy,
+  className,
+  label,
+  onCancel,
+}: {
+  error: string | null;
+  busy: boolean;
+  className: string;
+  label: string;
+  onCancel(): void;
+}) {
+  return (
+    <>
+      <FormMessage message={error} />
+      <div className="btn-row">
+        <button type="submit" className={className} disabled={busy}>
+          {busy ? "Đang lưu…" : label}
+        </button>
+        <button type="button" className="btn link" onClick={onCancel}>
+          Thôi
+        </button>
+      </div>
+    </>
+  );
 }
 
 function Choice<T extends string>({
@@ -66,7 +96,7 @@ export function ResolveForm({ detail, onDone, onCancel }: FormProps) {
   const [outcome, setOutcome] = useState<string | null>(null);
   const [receipt, setReceipt] = useState("");
   const [note, setNote] = useState("");
-  const { busy, error, fields, setError, run } = useSubmit(onDone);
+  const { busy, error, fields, setError, run } = useStaffSubmit(onDone);
   const needsReceipt = outcome === "dossier_submitted";
 
   const submit = (event: FormEvent) => {
@@ -124,15 +154,13 @@ export function ResolveForm({ detail, onDone, onCancel }: FormProps) {
         maxLength={2000}
         onChange={setNote}
       />
-      <FormMessage message={error} />
-      <div className="btn-row">
-        <button type="submit" className="btn accent" disabled={busy}>
-          {busy ? "Đang lưu…" : "Xác nhận đã xong"}
-        </button>
-        <button type="button" className="btn link" onClick={onCancel}>
-          Thôi
-        </button>
-      </div>
+      <SubmitRow
+        error={error}
+        busy={busy}
+        className="btn accent"
+        label="Xác nhận đã xong"
+        onCancel={onCancel}
+      />
     </form>
   );
 }
@@ -141,7 +169,7 @@ export function RejectForm({ detail, onDone, onCancel }: FormProps) {
   const [reason, setReason] = useState<RejectReason | null>(null);
   const [duplicateOf, setDuplicateOf] = useState("");
   const [note, setNote] = useState("");
-  const { busy, error, fields, setError, run } = useSubmit(onDone);
+  const { busy, error, fields, setError, run } = useStaffSubmit(onDone);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -198,15 +226,13 @@ export function RejectForm({ detail, onDone, onCancel }: FormProps) {
         maxLength={1000}
         onChange={setNote}
       />
-      <FormMessage message={error} />
-      <div className="btn-row">
-        <button type="submit" className="btn danger-outline" disabled={busy}>
-          {busy ? "Đang lưu…" : "Xác nhận không tiếp nhận"}
-        </button>
-        <button type="button" className="btn link" onClick={onCancel}>
-          Thôi
-        </button>
-      </div>
+      <SubmitRow
+        error={error}
+        busy={busy}
+        className="btn danger-outline"
+        label="Xác nhận không tiếp nhận"
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -6,12 +6,11 @@
 import type { Profile, RequestDetail } from "@cau-noi/shared";
 import { OPEN_STATUSES } from "@cau-noi/shared/domain";
 import { type FormEvent, useState } from "react";
-import { messageOf } from "../../api/errors";
 import { staffApi } from "../../api/staff-endpoints";
 import { FormMessage, TextArea } from "../../components/form-fields";
 import { Icon } from "../../icons";
 import { AssignPicker, workChanged } from "../queue/member-load";
-import { RejectForm, ResolveForm } from "./outcome-forms";
+import { RejectForm, ResolveForm, SubmitRow, useStaffSubmit } from "./outcome-forms";
 
 export interface StaffRole {
   me: number;
@@ -45,20 +44,11 @@ function NoteForm({
   onCancel(): void;
 }) {
   const [text, setText] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (event: FormEvent) => {
+  const { busy, error, setError, run } = useStaffSubmit(onDone);
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!text.trim()) return setError("Vui lòng nhập ghi chú.");
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await staffApi.note(detail.id, text.trim()));
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
+    void run(() => staffApi.note(detail.id, text.trim()));
   };
   return (
     <form onSubmit={submit} noValidate className="card section">
@@ -70,15 +60,7 @@ function NoteForm({
         maxLength={2000}
         onChange={setText}
       />
-      <FormMessage message={error} />
-      <div className="btn-row">
-        <button type="submit" className="btn" disabled={busy}>
-          {busy ? "Đang lưu…" : "Lưu ghi chú"}
-        </button>
-        <button type="button" className="btn link" onClick={onCancel}>
-          Thôi
-        </button>
-      </div>
+      <SubmitRow error={error} busy={busy} className="btn" label="Lưu ghi chú" onCancel={onCancel} />
     </form>
   );
 }
@@ -93,8 +75,7 @@ export function StaffActions({
   onChange(detail: RequestDetail): void;
 }) {
   const [panel, setPanel] = useState<Panel>("none");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useStaffSubmit((next) => done(next));
   const open = (OPEN_STATUSES as readonly string[]).includes(detail.status);
   if (!role.works || !open) return null;
 
@@ -109,17 +90,6 @@ export function StaffActions({
     setError(null);
     workChanged();
     onChange(next);
-  };
-  const run = async (action: () => Promise<RequestDetail>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      done(await action());
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
   };
 
   return (
