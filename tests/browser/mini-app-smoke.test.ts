@@ -227,4 +227,28 @@ describe("mini app in Chromium", () => {
     await shotFull("request-rated");
     expect(problems).toEqual([]);
   });
+
+  it("paints a returning person's home from the profile saved on the phone, then refreshes it", async () => {
+    const { page, baseUrl, problems } = world;
+    await page.goto(`${baseUrl}${APP_PATH}`);
+    await expect.poll(() => page.getByText(`Chào anh/chị ${citizen.displayName}`).isVisible()).toBe(true);
+    // /api/me does not answer at all: home must still appear, from the saved profile.
+    const held: Array<() => Promise<void>> = [];
+    await page.route(`${baseUrl}/api/me`, (route) => {
+      held.push(() => route.continue());
+    });
+    await page.reload();
+    // Well before the client gives up on /api/me (15 s) and falls back to the offline copy.
+    await expect
+      .poll(() => page.getByText(`Chào anh/chị ${citizen.displayName}`).isVisible(), { timeout: 10_000 })
+      .toBe(true);
+    await expect.poll(() => page.getByText("Thôn 1, Xã Cẩm Thanh").isVisible()).toBe(true);
+    expect(held.length).toBeGreaterThan(0);
+    expect(await page.getByText(/dữ liệu cũ/).count()).toBe(0);
+    // The fresh answer then arrives and home stays right.
+    for (const release of held) await release();
+    await page.unroute(`${baseUrl}/api/me`);
+    await expect.poll(() => page.getByText(`Chào anh/chị ${citizen.displayName}`).isVisible()).toBe(true);
+    expect(problems).toEqual([]);
+  });
 });

@@ -47,6 +47,16 @@ export function invalidate(prefix = ""): void {
   changed();
 }
 
+/**
+ * Gives an entry a first value without notifying anyone (safe during render), unless it has one:
+ * data saved on the phone shown at once while the fresh answer is on its way.
+ */
+export function prime<T>(key: string, value: T): boolean {
+  if (entries.has(key)) return false;
+  entries.set(key, { status: "done", value });
+  return true;
+}
+
 /** Replaces an entry with a known value (the answer of a POST), without a loading state. */
 export function setResource<T>(key: string, value: T): void {
   entries.set(key, { status: "done", value });
