@@ -12,19 +12,22 @@
 import { z } from "zod";
 import { requestSummarySchema } from "./api";
 import { CIVIC_ROLES, REQUEST_KINDS } from "./domain";
+import {
+  capitalize,
+  isoDate,
+  pageBefore,
+  pageLimit,
+  positiveId,
+  positiveIdQuery,
+  trimmed,
+} from "./schema-kit";
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
 // ---------------------------------------------------------------------------------------------
 
 /** A required text; left blank it asks for the value rather than its length. */
-const text = (min: number, max: number, what: string) =>
-  z
-    .string({ error: `Vui lòng nhập ${what}.` })
-    .trim()
-    .min(1, { error: `Vui lòng nhập ${what}.`, abort: true })
-    .min(min, { error: min <= 1 ? `Vui lòng nhập ${what}.` : `${cap(what)} cần ít nhất ${min} ký tự.` })
-    .max(max, { error: `${cap(what)} dài quá ${max} ký tự.` });
+const text = (min: number, max: number, what: string) => trimmed(min, max, what, { askWhenBlank: true });
 
 /** Optional and clearable: `null`, or an empty / blank string, stores nothing. */
 const clearable = <T extends z.ZodType>(schema: T) =>
@@ -34,48 +37,34 @@ const clearable = <T extends z.ZodType>(schema: T) =>
 const optionalText = (max: number, what: string) =>
   clearable(
     z
-      .string({ error: `${cap(what)} không hợp lệ.` })
+      .string({ error: `${capitalize(what)} không hợp lệ.` })
       .trim()
-      .max(max, { error: `${cap(what)} dài quá ${max} ký tự.` }),
+      .max(max, { error: `${capitalize(what)} dài quá ${max} ký tự.` }),
   );
 
-function cap(s: string) {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-const positiveId = (message: string) =>
-  z.number({ error: message }).int({ error: message }).positive({ error: message });
 const communeIdField = positiveId("Vui lòng chọn xã, phường.");
 /** `?communeId=` of admin lists. */
 export const adminCommuneQuerySchema = z.object({
-  communeId: z.coerce
-    .number({ error: "Vui lòng chọn xã, phường." })
-    .int()
-    .positive({ error: "Vui lòng chọn xã, phường." }),
+  communeId: positiveIdQuery("Vui lòng chọn xã, phường.", { int: null }),
 });
 
 /** `YYYY-MM-DD`, a real calendar date. */
 export const isoDateField = (what: string) =>
-  z
-    .string({ error: `Vui lòng nhập ${what}.` })
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${cap(what)} phải có dạng năm-tháng-ngày (ví dụ 2026-03-15).` })
-    .refine(
-      (v) =>
-        !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-      {
-        error: `${cap(what)} không có thật.`,
-      },
-    );
+  isoDate(what, {
+    ask: "nhập",
+    format: "năm-tháng-ngày (ví dụ 2026-03-15).",
+    unreal: "không có thật.",
+    trim: true,
+  });
 
 /** An http(s) link. */
 const urlField = (what: string) =>
   z
     .string({ error: `Vui lòng nhập ${what}.` })
     .trim()
-    .max(500, { error: `${cap(what)} dài quá 500 ký tự.` })
+    .max(500, { error: `${capitalize(what)} dài quá 500 ký tự.` })
     .regex(/^https?:\/\/[^\s/$.?#].[^\s]*$/i, {
-      error: `${cap(what)} phải là đường dẫn bắt đầu bằng https://`,
+      error: `${capitalize(what)} phải là đường dẫn bắt đầu bằng https://`,
     });
 const optionalUrl = (what: string) => clearable(urlField(what));
 
@@ -98,8 +87,8 @@ export const deletedSchema = z.object({ id: z.number(), deleted: z.literal(true)
 /** `?communeId=&before=&limit=` of paged admin lists (news, documents). */
 export const adminPageQuerySchema = adminCommuneQuerySchema.extend({
   /** Id of the last item of the previous page (items come newest first). */
-  before: z.coerce.number({ error: "Vị trí trang không hợp lệ." }).int().positive().optional(),
-  limit: z.coerce.number({ error: "Số mục mỗi trang phải từ 1 đến 100." }).int().min(1).max(100).default(50),
+  before: pageBefore(),
+  limit: pageLimit(100, 50),
 });
 
 /** Every paged admin list: `nextBefore` is the `before` of the next page, null on the last page. */
@@ -233,7 +222,7 @@ export type AdminRequestState = (typeof ADMIN_REQUEST_STATES)[number];
 export const adminRequestQuerySchema = adminPageQuerySchema.extend({
   kind: z.enum(REQUEST_KINDS, { error: "Loại yêu cầu không hợp lệ." }).optional(),
   state: z.enum(ADMIN_REQUEST_STATES, { error: "Trạng thái lọc không hợp lệ." }).default("open"),
-  villageId: z.coerce.number({ error: "Thôn, khối phố không hợp lệ." }).int().positive().optional(),
+  villageId: positiveIdQuery("Thôn, khối phố không hợp lệ.", { int: null, positive: null }).optional(),
 });
 
 /** An item of GET /api/admin/requests: the summary plus what triage needs. */

@@ -13,30 +13,18 @@ import {
   REQUEST_STATUSES,
   ROUTED_TO,
 } from "./domain";
+import { pageBefore, pageLimit, positiveIdQuery, trimmed } from "./schema-kit";
 
 // Vietnamese fallback for every message a schema does not set itself: end users read them.
 z.config(z.locales.vi());
 
 export const MAX_PHOTOS_PER_REQUEST = 5;
 
-const trimmed = (min: number, max: number, what: string) =>
-  z
-    .string({ error: `Vui lòng nhập ${what}.` })
-    .trim()
-    .min(min, {
-      error: min <= 1 ? `Vui lòng nhập ${what}.` : `${capitalize(what)} cần ít nhất ${min} ký tự.`,
-    })
-    .max(max, { error: `${capitalize(what)} dài quá ${max} ký tự.` });
-
-function capitalize(s: string) {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
 /** `{ items: T[] }`: the shape of every list answer (the mini app's client types lists with it). */
 export const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
 export const idParam = z.object({
-  id: z.coerce.number({ error: "Mã không hợp lệ." }).int().positive({ error: "Mã không hợp lệ." }),
+  id: positiveIdQuery("Mã không hợp lệ.", { int: null }),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -274,8 +262,8 @@ export const queueQuerySchema = z.object({
   view: z
     .enum(["unclaimed", "mine", "overdue", "all_open"], { error: "Chế độ xem hàng chờ không hợp lệ." })
     .default("unclaimed"),
-  teamId: z.coerce.number({ error: "Mã tổ không hợp lệ." }).int().positive().optional(),
-  limit: z.coerce.number({ error: "Số mục mỗi trang phải từ 1 đến 100." }).int().min(1).max(100).default(50),
+  teamId: positiveIdQuery("Mã tổ không hợp lệ.", { int: null, positive: null }).optional(),
+  limit: pageLimit(100, 50),
 });
 
 export const queueResponseSchema = z.object({
@@ -288,9 +276,9 @@ export const queueResponseSchema = z.object({
 // ---------------------------------------------------------------------------------------------
 
 export const pageQuerySchema = z.object({
-  communeId: z.coerce.number({ error: "Vui lòng chọn xã, phường." }).int().positive(),
-  before: z.coerce.number({ error: "Vị trí trang không hợp lệ." }).int().positive().optional(),
-  limit: z.coerce.number({ error: "Số mục mỗi trang phải từ 1 đến 50." }).int().min(1).max(50).default(20),
+  communeId: positiveIdQuery("Vui lòng chọn xã, phường.", { int: null, positive: null }),
+  before: pageBefore(),
+  limit: pageLimit(50, 20),
 });
 
 export const publicFieldReportSchema = z.object({

@@ -19,26 +19,21 @@ import {
   REQUEST_STATUSES,
   SURVEY_FIELDS,
 } from "./domain";
+import { isoDate, isRealDate, positiveId, positiveIdQuery } from "./schema-kit";
 
 /** The longest period a report or dashboard covers (a three-year review such as 004_*.txt). */
 export const REPORT_MAX_DAYS = 1100;
 /** The support the Quảng Nam proposal pays each team a month (000_*.txt, Phụ lục III). */
 export const TEAM_MONTHLY_SUPPORT_VND = 500_000;
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+export { isRealDate };
 
-/** A calendar date `YYYY-MM-DD` that exists (no 2025-02-30). */
-const isoDate = (what: string) =>
-  z
-    .string({ error: `Vui lòng chọn ${what}.` })
-    .regex(DATE_RE, { error: `${what[0]?.toUpperCase()}${what.slice(1)} phải có dạng NNNN-TT-NN.` })
-    .refine((s) => isRealDate(s), { error: `${what[0]?.toUpperCase()}${what.slice(1)} không tồn tại.` });
+/** A calendar date `YYYY-MM-DD` that exists (no 2025-02-30), picked in the report screens. */
+const pickedDate = (what: string) =>
+  isoDate(what, { ask: "chọn", format: "NNNN-TT-NN.", unreal: "không tồn tại." });
 
-export function isRealDate(s: string): boolean {
-  if (!DATE_RE.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
+/** The report's unit: "Vui lòng chọn đơn vị." when missing, this when it is not an id. */
+const unitIdChecks = { int: "Mã đơn vị không hợp lệ.", positive: "Mã đơn vị không hợp lệ." };
 
 /** Days from `from` to `to`, both included. */
 export function periodDays(from: string, to: string): number {
@@ -46,12 +41,9 @@ export function periodDays(from: string, to: string): number {
 }
 
 const periodFields = {
-  unitId: z.coerce
-    .number({ error: "Vui lòng chọn đơn vị." })
-    .int({ error: "Mã đơn vị không hợp lệ." })
-    .positive({ error: "Mã đơn vị không hợp lệ." }),
-  from: isoDate("ngày bắt đầu"),
-  to: isoDate("ngày kết thúc"),
+  unitId: positiveIdQuery("Vui lòng chọn đơn vị.", unitIdChecks),
+  from: pickedDate("ngày bắt đầu"),
+  to: pickedDate("ngày kết thúc"),
 };
 
 /** The period checks shared by every schema with `from`/`to` (errors land on `to`). */
@@ -350,12 +342,9 @@ export type FundingEvidence = z.infer<typeof fundingEvidenceSchema>;
 /** Body of PUT /api/reports/notes; an empty body clears the section. */
 export const reportNoteInputSchema = z
   .object({
-    unitId: z
-      .number({ error: "Vui lòng chọn đơn vị." })
-      .int({ error: "Mã đơn vị không hợp lệ." })
-      .positive({ error: "Mã đơn vị không hợp lệ." }),
-    from: isoDate("ngày bắt đầu"),
-    to: isoDate("ngày kết thúc"),
+    unitId: positiveId("Vui lòng chọn đơn vị.", unitIdChecks),
+    from: periodFields.from,
+    to: periodFields.to,
     section: z.enum(REPORT_NOTE_SECTIONS, { error: "Vui lòng chọn mục khó khăn hoặc đề xuất." }),
     body: z
       .string({ error: "Vui lòng nhập nội dung." })

@@ -9,6 +9,7 @@
 import { z } from "zod";
 import { MAX_PHOTOS_PER_REQUEST } from "./api";
 import { ACTIVITY_FORMS, KPI_INDICATORS, SURVEY_FIELDS, TARGET_METRICS } from "./domain";
+import { capitalize, isoDate, positiveId, positiveIdQuery, trimmed } from "./schema-kit";
 
 export const MAX_PHOTOS_PER_ACTIVITY = MAX_PHOTOS_PER_REQUEST;
 export const MAX_MEMBERS_PER_ACTIVITY = 50;
@@ -17,10 +18,7 @@ export const MAX_QUERY_MONTHS = 36;
 
 /** A real calendar date `YYYY-MM-DD` (rejects 2025-02-30). */
 export const isoDateSchema = (what = "ngày") =>
-  z
-    .string({ error: `Vui lòng nhập ${what}.` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${capitalize(what)} phải có dạng năm-tháng-ngày (YYYY-MM-DD).` })
-    .refine(isRealDate, { error: `${capitalize(what)} không tồn tại.` });
+  isoDate(what, { ask: "nhập", format: "năm-tháng-ngày (YYYY-MM-DD).", unreal: "không tồn tại." });
 
 /** A month `YYYY-MM`. */
 export const yearMonthSchema = (what = "tháng") =>
@@ -28,27 +26,29 @@ export const yearMonthSchema = (what = "tháng") =>
     .string({ error: `Vui lòng nhập ${what}.` })
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: `${capitalize(what)} phải có dạng năm-tháng (YYYY-MM).` });
 
-function isRealDate(value: string): boolean {
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
+/**
+ * `from`…`to` (dates or months, each optional): a `to` before `from` is refused with `error` on
+ * `to`. The shape keeps its own fields in their order.
+ */
+const orderedRange = <T extends z.ZodRawShape>(shape: T, error: string) =>
+  z.object(shape).refine(
+    (q) => {
+      const { from, to } = q as { from?: string; to?: string };
+      return !from || !to || from <= to;
+    },
+    { error, path: ["to"] },
+  );
 
-function capitalize(s: string) {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
+/** `?from=&to=` as days (inclusive). */
+const dayRangeFields = {
+  from: isoDateSchema("từ ngày").optional(),
+  to: isoDateSchema("đến ngày").optional(),
+};
+const DAYS_IN_ORDER = "Ngày bắt đầu phải trước ngày kết thúc.";
 
-const positiveId = (message: string) =>
-  z.number({ error: message }).int({ error: message }).positive({ error: message });
-const positiveIdQuery = (message: string) =>
-  z.coerce.number({ error: message }).int({ error: message }).positive({ error: message });
-const text = (min: number, max: number, what: string) =>
-  z
-    .string({ error: `Vui lòng nhập ${what}.` })
-    .trim()
-    .min(min, {
-      error: min <= 1 ? `Vui lòng nhập ${what}.` : `${capitalize(what)} cần ít nhất ${min} ký tự.`,
-    })
-    .max(max, { error: `${capitalize(what)} dài quá ${max} ký tự.` });
+/** `communeId` of team-work queries and bodies. */
+const communeIdQuery = positiveIdQuery("Vui lòng chọn xã, phường.");
+const communeIdBody = positiveId("Vui lòng chọn xã, phường.");
 const count = (what: string) =>
   z
     .number({ error: `${capitalize(what)} phải là số.` })
@@ -74,8 +74,8 @@ const personNameSchema = z.object({ id: z.number(), displayName: z.string() });
 const activityFields = {
   activityDate: isoDateSchema("ngày hoạt động"),
   form: z.enum(ACTIVITY_FORMS, { error: "Vui lòng chọn hình thức hoạt động." }),
-  topic: text(3, 300, "nội dung, chủ đề"),
-  place: text(2, 200, "địa điểm"),
+  topic: trimmed(3, 300, "nội dung, chủ đề"),
+  place: trimmed(2, 200, "địa điểm"),
   /** Participating members (active members of the team); the author is added when missing. */
   memberPersonIds: z
     .array(positiveId("Thành viên không hợp lệ."), { error: "Danh sách thành viên không hợp lệ." })
@@ -168,15 +168,7 @@ export const activityDetailSchema = activitySchema.extend({ revisions: z.array(a
 export type ActivityDetail = z.infer<typeof activityDetailSchema>;
 
 /** GET /api/teams/{teamId}/activities?from=&to= — query (dates inclusive; default: the last 90 days). */
-export const activityListQuerySchema = z
-  .object({
-    from: isoDateSchema("từ ngày").optional(),
-    to: isoDateSchema("đến ngày").optional(),
-  })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, {
-    error: "Ngày bắt đầu phải trước ngày kết thúc.",
-    path: ["to"],
-  });
+export const activityListQuerySchema = orderedRange(dayRangeFields, DAYS_IN_ORDER);
 
 /** GET /api/teams/{teamId}/activities — answer, newest activity date first. */
 export const activityListSchema = z.object({ items: z.array(activitySchema) });
@@ -204,7 +196,7 @@ const kpiValueInput = z
 /** PUT /api/admin/kpi — a commune admin enters (or corrects) a month's indicators; answers like GET /api/kpi for that month. */
 export const kpiUpsertSchema = z
   .object({
-    communeId: positiveId("Vui lòng chọn xã, phường."),
+    communeId: communeIdBody,
     month: yearMonthSchema(),
     values: z
       .array(kpiValueInput, { error: "Vui lòng nhập ít nhất một chỉ tiêu." })
@@ -218,16 +210,14 @@ export const kpiUpsertSchema = z
 export type KpiUpsertInput = z.input<typeof kpiUpsertSchema>;
 
 /** GET /api/kpi?communeId=&from=YYYY-MM&to=YYYY-MM — query (default: the last 12 months). */
-export const kpiQuerySchema = z
-  .object({
-    communeId: positiveIdQuery("Vui lòng chọn xã, phường."),
+export const kpiQuerySchema = orderedRange(
+  {
+    communeId: communeIdQuery,
     from: yearMonthSchema("từ tháng").optional(),
     to: yearMonthSchema("đến tháng").optional(),
-  })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, {
-    error: "Tháng bắt đầu phải trước tháng kết thúc.",
-    path: ["to"],
-  });
+  },
+  "Tháng bắt đầu phải trước tháng kết thúc.",
+);
 
 export const kpiValueSchema = z.object({
   month: z.string(),
@@ -269,7 +259,7 @@ export const targetUpsertSchema = z
       .max(1_000_000, { error: "Chỉ tiêu quá lớn." }),
   })
   .refine((v) => v.periodFrom <= v.periodTo, {
-    error: "Ngày bắt đầu phải trước ngày kết thúc.",
+    error: DAYS_IN_ORDER,
     path: ["periodTo"],
   });
 export type TargetUpsertInput = z.input<typeof targetUpsertSchema>;
@@ -298,7 +288,7 @@ export const teamTargetsQuerySchema = z.object({ on: isoDateSchema("ngày xem").
 
 /** GET /api/admin/targets?communeId=&on= — query: every team's targets (all periods unless `on` is given). */
 export const adminTargetsQuerySchema = z.object({
-  communeId: positiveIdQuery("Vui lòng chọn xã, phường."),
+  communeId: communeIdQuery,
   on: isoDateSchema("ngày xem").optional(),
 });
 
@@ -313,7 +303,7 @@ export const targetListSchema = z.object({ items: z.array(targetSchema) });
 
 /** POST /api/surveys — one rating from the one-stop desk's QR (any signed-in person; 201, or 200 when `clientId` was already sent). */
 export const surveySubmitSchema = z.object({
-  communeId: positiveId("Vui lòng chọn xã, phường."),
+  communeId: communeIdBody,
   field: z.enum(SURVEY_FIELDS, { error: "Vui lòng chọn lĩnh vực thủ tục." }),
   rating: z
     .number({ error: "Vui lòng chọn số sao." })
@@ -336,7 +326,7 @@ export const surveySubmittedSchema = z.object({
 
 /** GET /api/surveys/form?communeId=&field= — query (public: what the survey screen shows before sign-in). */
 export const surveyFormQuerySchema = z.object({
-  communeId: positiveIdQuery("Vui lòng chọn xã, phường."),
+  communeId: communeIdQuery,
   field: z.enum(SURVEY_FIELDS, { error: "Lĩnh vực thủ tục không hợp lệ." }),
 });
 
@@ -349,16 +339,10 @@ export const surveyFormSchema = z.object({
 });
 
 /** GET /api/admin/surveys/results?communeId=&from=&to= — query (dates inclusive; default: the last 12 months). */
-export const surveyResultsQuerySchema = z
-  .object({
-    communeId: positiveIdQuery("Vui lòng chọn xã, phường."),
-    from: isoDateSchema("từ ngày").optional(),
-    to: isoDateSchema("đến ngày").optional(),
-  })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, {
-    error: "Ngày bắt đầu phải trước ngày kết thúc.",
-    path: ["to"],
-  });
+export const surveyResultsQuerySchema = orderedRange(
+  { communeId: communeIdQuery, ...dayRangeFields },
+  DAYS_IN_ORDER,
+);
 
 const ratingStats = {
   count: z.number(),
@@ -393,9 +377,7 @@ export type SurveyResults = z.infer<typeof surveyResultsSchema>;
  * GET /api/admin/surveys/qr.png and GET /api/admin/surveys/poster.pdf — query. A download link
  * cannot send a header: the session may come as `?session=`.
  */
-export const surveyQrQuerySchema = z.object({
-  communeId: positiveIdQuery("Vui lòng chọn xã, phường."),
-  field: z.enum(SURVEY_FIELDS, { error: "Lĩnh vực thủ tục không hợp lệ." }),
+export const surveyQrQuerySchema = surveyFormQuerySchema.extend({
   session: z.string().max(4096).optional(),
 });
 
