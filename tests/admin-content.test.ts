@@ -5,28 +5,17 @@
  * and the public lists must show what was published without anyone's personal data.
  */
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { documents, news, requestEvents, requests } from "../bot-server/src/db/schema";
 import { tableSnapshot } from "./helpers/db";
-import { startTestServer, type TestServer } from "./helpers/server";
-import { ADMIN_CAST, callAs, signIn } from "./helpers/sessions";
+import type { TestServer } from "./helpers/server";
+import { ADMIN_CAST, serverWithCast } from "./helpers/sessions";
 import { countStatements } from "./helpers/statements";
 
 let s: TestServer;
-let tokens: Record<keyof typeof ADMIN_CAST, string>;
-
-beforeAll(async () => {
-  s = await startTestServer();
-  tokens = await signIn(s, ADMIN_CAST);
+const as = serverWithCast(ADMIN_CAST, (server) => {
+  s = server;
 });
-afterAll(async () => {
-  await s?.close();
-});
-
-const as = callAs(
-  () => s,
-  () => tokens,
-);
 const commune = () => s.world.units.commune;
 const publicList = async (what: string) =>
   (await s.call("GET", `/api/public/${what}?communeId=${commune()}`)).json.items;

@@ -6,7 +6,7 @@
  * gets the entry the admin just wrote, and no longer once it is deleted.
  */
 import { count, eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   adminUnits,
   contacts,
@@ -20,24 +20,13 @@ import { addFaqEntry, searchFaq } from "../bot-server/src/faq/faq";
 import { type Chat, startChat, texts } from "./helpers/chat";
 import { tableSnapshot } from "./helpers/db";
 import { T0 } from "./helpers/fixtures";
-import { startTestServer, type TestServer } from "./helpers/server";
-import { ADMIN_CAST, callAs, NOT_ADMINS, signIn } from "./helpers/sessions";
+import type { TestServer } from "./helpers/server";
+import { ADMIN_CAST, NOT_ADMINS, serverWithCast } from "./helpers/sessions";
 
 let s: TestServer;
-let tokens: Record<keyof typeof ADMIN_CAST, string>;
-
-beforeAll(async () => {
-  s = await startTestServer();
-  tokens = await signIn(s, ADMIN_CAST);
+const as = serverWithCast(ADMIN_CAST, (server) => {
+  s = server;
 });
-afterAll(async () => {
-  await s?.close();
-});
-
-const as = callAs(
-  () => s,
-  () => tokens,
-);
 const commune = () => s.world.units.commune;
 const publicItems = async (what: string) =>
   (await s.call("GET", `/api/public/${what}?communeId=${commune()}`)).json.items as { id: number }[];

@@ -9,28 +9,17 @@ import { and, eq } from "drizzle-orm";
 import { SignJWT } from "jose";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { adminUnits, memberships, requests, teams } from "../bot-server/src/db/schema";
 import { tableSnapshot } from "./helpers/db";
 import { person, T0 } from "./helpers/fixtures";
-import { startTestServer, type TestServer } from "./helpers/server";
-import { ADMIN_CAST, callAs, NOT_ADMINS, signIn } from "./helpers/sessions";
+import type { TestServer } from "./helpers/server";
+import { ADMIN_CAST, NOT_ADMINS, serverWithCast } from "./helpers/sessions";
 
 let s: TestServer;
-let tokens: Record<keyof typeof ADMIN_CAST, string>;
-
-beforeAll(async () => {
-  s = await startTestServer();
-  tokens = await signIn(s, ADMIN_CAST);
+const as = serverWithCast(ADMIN_CAST, (server) => {
+  s = server;
 });
-afterAll(async () => {
-  await s?.close();
-});
-
-const as = callAs(
-  () => s,
-  () => tokens,
-);
 const withToken = (token: string, method: string, path: string, json?: unknown) =>
   s.call(method, path, { token, json });
 

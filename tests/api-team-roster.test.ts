@@ -5,14 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "./helpers/server";
+import { lazySessions } from "./helpers/sessions";
 
 let server: TestServer;
-const tokens: Record<string, string> = {};
-
-async function tokenOf(key: keyof TestServer["world"]["people"]) {
-  tokens[key] ??= await server.login(server.world.people[key]);
-  return tokens[key];
-}
+const { tok: tokenOf } = lazySessions(() => server);
 
 async function fileHelp(): Promise<number> {
   const response = await server.call("POST", "/api/requests", {

@@ -7,6 +7,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "./helpers/server";
+import { signIn } from "./helpers/sessions";
 import { CRAFTED, type Crafted, craftFebruary, FEB, NOTE_WITH_PHONE } from "./reports-fixtures";
 
 let server: TestServer;
@@ -18,17 +19,17 @@ const q = (unitId: number, extra = "") => `unitId=${unitId}&from=${FEB.from}&to=
 beforeAll(async () => {
   server = await startTestServer();
   crafted = craftFebruary(server.db, server.world);
-  const p = server.world.people;
-  for (const [key, person] of Object.entries({
-    admin: p.admin,
-    otherAdmin: p.otherAdmin,
-    viewer: p.viewer,
-    leader1: p.leader1,
-    member1: p.member1,
-    citizen: p.citizen,
-  })) {
-    tokens[key] = await server.login(person);
-  }
+  Object.assign(
+    tokens,
+    await signIn(server, {
+      admin: "admin",
+      otherAdmin: "otherAdmin",
+      viewer: "viewer",
+      leader1: "leader1",
+      member1: "member1",
+      citizen: "citizen",
+    }),
+  );
 });
 
 afterAll(async () => {

@@ -50,21 +50,13 @@ afterAll(() => handle?.close());
 
 describe("cli report", { timeout: 120_000 }, () => {
   const period = thisMonth();
+  /** `cli report` for the unit over this month, written to `out`. */
+  const runReport = (unit: string, out: string, ...more: string[]) =>
+    cli(["report", "--unit", unit, "--from", period.from, "--to", period.to, "--out", out, ...more]);
 
   it("writes the commune's XLSX with the figures buildReport computes, and a JSON summary", async () => {
     const out = join(dir, "bao-cao.xlsx");
-    const run = cli([
-      "report",
-      "--unit",
-      "CAMTHANH",
-      "--from",
-      period.from,
-      "--to",
-      period.to,
-      "--out",
-      out,
-      "--json",
-    ]);
+    const run = runReport("CAMTHANH", out, "--json");
     expect(run.status, run.stderr).toBe(0);
     const summary = JSON.parse(run.stdout);
     expect(summary).toMatchObject({ sheet: "report", format: "xlsx", path: out });
@@ -99,19 +91,7 @@ describe("cli report", { timeout: 120_000 }, () => {
 
   it("writes the province table as CSV with --sheet province", () => {
     const out = join(dir, "phu-luc-i.csv");
-    const run = cli([
-      "report",
-      "--unit",
-      "QNAM",
-      "--from",
-      period.from,
-      "--to",
-      period.to,
-      "--out",
-      out,
-      "--sheet",
-      "province",
-    ]);
+    const run = runReport("QNAM", out, "--sheet", "province");
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain("Wrote the province of Quảng Nam (QNAM)");
     const text = readFileSync(out, "utf8");

@@ -3,8 +3,9 @@
  * timed call never includes a sign-in), or on first use and forgotten when the clock moves past
  * their lifetime.
  */
+import { afterAll, beforeAll } from "vitest";
 import type { World } from "./fixtures";
-import type { TestServer } from "./server";
+import { startTestServer, type TestServer } from "./server";
 
 export type PersonKey = keyof World["people"];
 export interface Person {
@@ -35,6 +36,30 @@ export async function signIn<K extends string>(s: TestServer, cast: Record<K, Pe
 export function callAs<K extends string>(server: () => TestServer, tokens: () => Record<K, string>) {
   return (who: K, method: string, path: string, json?: unknown) =>
     server().call(method, path, { token: tokens()[who], json });
+}
+
+/**
+ * One server for all of a file's tests: started before the first (handed to the file through
+ * `started`), the cast signed in right after, closed after the last. Returns the cast's `as`.
+ */
+export function serverWithCast<K extends string>(
+  cast: Record<K, PersonKey>,
+  started: (s: TestServer) => void,
+) {
+  let server: TestServer | undefined;
+  let tokens = {} as Record<K, string>;
+  beforeAll(async () => {
+    server = await startTestServer();
+    started(server);
+    tokens = await signIn(server, cast);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return callAs(
+    () => server as TestServer,
+    () => tokens,
+  );
 }
 
 /**
