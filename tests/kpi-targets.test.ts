@@ -439,7 +439,10 @@ describe("team targets", () => {
       };
     };
     const first = await statementsOfList();
-    for (const item of first.items.filter((t) => t.periodFrom === PERIOD.from)) {
+    const current = first.items.filter((t) => t.periodFrom === PERIOD.from);
+    // The targets the tests above set for this period: every metric of team 1, one of team 2.
+    expect(current).toHaveLength(METRICS.length + 1);
+    for (const item of current) {
       const team = item.teamId === s.world.teams.team1 ? "team1" : "team2";
       expect(item.actual, `${team} ${item.metric}`).toBe(expected(item.metric, team));
     }
