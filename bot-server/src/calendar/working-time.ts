@@ -5,10 +5,9 @@
  * during Tết is not overdue before the team is back at work.
  */
 import { VIETNAM_HOLIDAYS } from "./vietnam-holidays";
+import { DAY_MS, VIETNAM_OFFSET_MS, vietnamDate } from "./vietnam-time";
 
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-const VIETNAM_OFFSET = 7 * HOUR;
 
 export class WorkingCalendar {
   private readonly holidays: ReadonlySet<string>;
@@ -19,11 +18,11 @@ export class WorkingCalendar {
 
   /** The local (Vietnam) calendar date of an instant, as YYYY-MM-DD. */
   static localDate(at: Date): string {
-    return new Date(at.getTime() + VIETNAM_OFFSET).toISOString().slice(0, 10);
+    return vietnamDate(at);
   }
 
   isWorkingDay(at: Date): boolean {
-    const local = new Date(at.getTime() + VIETNAM_OFFSET);
+    const local = new Date(at.getTime() + VIETNAM_OFFSET_MS);
     const weekday = local.getUTCDay();
     if (weekday === 0 || weekday === 6) return false;
     return !this.holidays.has(local.toISOString().slice(0, 10));
@@ -35,7 +34,7 @@ export class WorkingCalendar {
     let t = start.getTime();
     // Bounded: even a long run of holidays ends within a few weeks.
     for (let guard = 0; guard < 3660; guard++) {
-      const nextMidnight = startOfLocalDay(t) + DAY;
+      const nextMidnight = startOfLocalDay(t) + DAY_MS;
       if (this.isWorkingDay(new Date(t))) {
         const available = nextMidnight - t;
         if (remaining <= available) return new Date(t + remaining);
@@ -52,7 +51,7 @@ export class WorkingCalendar {
     let t = from.getTime();
     const end = to.getTime();
     while (t < end) {
-      const next = Math.min(startOfLocalDay(t) + DAY, end);
+      const next = Math.min(startOfLocalDay(t) + DAY_MS, end);
       if (this.isWorkingDay(new Date(t))) total += next - t;
       t = next;
     }
@@ -61,5 +60,5 @@ export class WorkingCalendar {
 }
 
 function startOfLocalDay(t: number): number {
-  return Math.floor((t + VIETNAM_OFFSET) / DAY) * DAY - VIETNAM_OFFSET;
+  return Math.floor((t + VIETNAM_OFFSET_MS) / DAY_MS) * DAY_MS - VIETNAM_OFFSET_MS;
 }

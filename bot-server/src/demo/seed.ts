@@ -11,6 +11,7 @@
 import { foldVietnamese } from "@cau-noi/shared";
 import { and, count, isNotNull, ne } from "drizzle-orm";
 import { loadActor } from "../auth/actor";
+import { DAY_MS, VIETNAM_OFFSET_MS } from "../calendar/vietnam-time";
 import { WorkingCalendar } from "../calendar/working-time";
 import type { Db, Tx } from "../db/client";
 import {
@@ -54,8 +55,6 @@ import {
 import { seedTeamWorkDemo } from "./team-work-demo";
 
 const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
-const VIETNAM_OFFSET = 7 * 60 * MINUTE;
 
 // ---------------------------------------------------------------------------------------------
 // People and their Zalo ids
@@ -151,7 +150,7 @@ function parseNumbers(text: string, separator: string): number[] {
 function atLocal(date: string, time: string, dayShift = 0): Date {
   const [year = 0, month = 1, day = 1] = parseNumbers(date, "-");
   const [hour = 0, minute = 0] = parseNumbers(time, ":");
-  return new Date(Date.UTC(year, month - 1, day + dayShift, hour, minute) - VIETNAM_OFFSET);
+  return new Date(Date.UTC(year, month - 1, day + dayShift, hour, minute) - VIETNAM_OFFSET_MS);
 }
 
 function daysAgoAt(now: Date, daysAgo: number, time: string): Date {
@@ -159,7 +158,7 @@ function daysAgoAt(now: Date, daysAgo: number, time: string): Date {
 }
 
 function monthsBefore(now: Date, months: number): Date {
-  return new Date(now.getTime() - months * 30 * DAY);
+  return new Date(now.getTime() - months * 30 * DAY_MS);
 }
 
 function momentAt(now: Date, moment: DemoMoment): Date {
@@ -170,7 +169,7 @@ function momentAt(now: Date, moment: DemoMoment): Date {
 
 /** "Ngày thứ 7 – Ngày hội công dân số" takes place on the first Saturday 08:00 still ahead. */
 function nextSaturdayMorning(now: Date): Date {
-  const weekday = new Date(now.getTime() + VIETNAM_OFFSET).getUTCDay();
+  const weekday = new Date(now.getTime() + VIETNAM_OFFSET_MS).getUTCDay();
   const daysAhead = (6 - weekday + 7) % 7;
   const candidate = daysAgoAt(now, -daysAhead, "08:00");
   return candidate > now ? candidate : daysAgoAt(now, -(daysAhead + 7), "08:00");
@@ -231,7 +230,7 @@ function insertPeople(ctx: SeedContext) {
     const createdAt =
       person.monthsActive !== null
         ? monthsBefore(ctx.now, person.monthsActive)
-        : new Date(ctx.now.getTime() - (homeVillageId === null ? 10 * MINUTE : 20 * DAY));
+        : new Date(ctx.now.getTime() - (homeVillageId === null ? 10 * MINUTE : 20 * DAY_MS));
     const row = ctx.tx
       .insert(persons)
       .values({
@@ -371,7 +370,7 @@ function insertPlacesAndJobs(ctx: SeedContext) {
         contact: demoPhone(commune, job.contactLine),
         isTraining: job.isTraining,
         publishedAt: daysAgoAt(ctx.now, job.publishedDaysAgo, "08:00"),
-        expiresAt: new Date(ctx.now.getTime() + job.expiresInDays * DAY),
+        expiresAt: new Date(ctx.now.getTime() + job.expiresInDays * DAY_MS),
       })
       .run();
   }
@@ -407,7 +406,7 @@ function insertPublishing(ctx: SeedContext, commune: DemoCommune) {
     const issuedDate =
       typeof doc.issued === "string"
         ? doc.issued
-        : WorkingCalendar.localDate(new Date(ctx.now.getTime() - doc.issued.daysAgo * DAY));
+        : WorkingCalendar.localDate(new Date(ctx.now.getTime() - doc.issued.daysAgo * DAY_MS));
     ctx.tx
       .insert(documents)
       .values({
@@ -503,7 +502,7 @@ function followTheOa(ctx: SeedContext) {
   const newcomer = personId(ctx, "citizen-new");
   ctx.tx
     .update(persons)
-    .set({ oaFollowing: true, oaLastInteractionAt: new Date(ctx.now.getTime() - DAY) })
+    .set({ oaFollowing: true, oaLastInteractionAt: new Date(ctx.now.getTime() - DAY_MS) })
     .where(and(isNotNull(persons.oaFollowerId), ne(persons.id, newcomer)))
     .run();
 }

@@ -6,6 +6,7 @@
  */
 import type { ActivityForm, KpiIndicator, SurveyField, TargetMetric } from "@cau-noi/shared";
 import { and, asc, eq, isNull } from "drizzle-orm";
+import { DAY_MS, VIETNAM_OFFSET_MS } from "../calendar/vietnam-time";
 import { WorkingCalendar } from "../calendar/working-time";
 import type { Tx } from "../db/client";
 import {
@@ -19,8 +20,6 @@ import {
 } from "../db/schema";
 
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-const VIETNAM_OFFSET = 7 * HOUR;
 
 /** What the demo loader knows once units and people are in (a subset of its context). */
 export interface TeamWorkSeedContext {
@@ -161,14 +160,14 @@ function lookup(map: Map<string, number>, key: string, what: string): number {
 
 /** The local date `days` days before `now`, and an instant at a local hour on that date. */
 function localDay(now: Date, days: number): string {
-  return WorkingCalendar.localDate(new Date(now.getTime() - days * DAY));
+  return WorkingCalendar.localDate(new Date(now.getTime() - days * DAY_MS));
 }
 function atLocal(date: string, hour: number): Date {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + hour * HOUR - VIETNAM_OFFSET);
+  return new Date(Date.parse(`${date}T00:00:00Z`) + hour * HOUR - VIETNAM_OFFSET_MS);
 }
 
 function lastSaturdayDaysAgo(now: Date): number {
-  const weekday = new Date(now.getTime() + VIETNAM_OFFSET).getUTCDay();
+  const weekday = new Date(now.getTime() + VIETNAM_OFFSET_MS).getUTCDay();
   return weekday === 6 ? 7 : (weekday + 1) % 7;
 }
 

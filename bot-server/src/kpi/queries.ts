@@ -26,19 +26,12 @@ import {
   sql,
   sum,
 } from "drizzle-orm";
+import { DAY_MS, VIETNAM_OFFSET_MS } from "../calendar/vietnam-time";
 import type { Db, Tx } from "../db/client";
 import { kpiValues, requests, teamActivities, teams, teamTargets } from "../db/schema";
 
 type Reader = Db | Tx;
 export type TargetRow = typeof teamTargets.$inferSelect;
-
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-const DAY = 86_400_000;
-
-/** 00:00 in Vietnam of a `YYYY-MM-DD` date, as an instant. */
-export function startOfVietnamDay(date: string): Date {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - VIETNAM_OFFSET_MS);
-}
 
 const round = (value: number, decimals: number) => {
   const f = 10 ** decimals;
@@ -134,7 +127,7 @@ function achieved(db: Reader, targetIds: number[]): Map<number, number> {
         isNotNull(requests.resolvedAt),
         isNull(requests.rejectReason),
         sql`${requests.resolvedAt} >= ${vietnamDayStartMs(teamTargets.periodFrom)}`,
-        sql`${requests.resolvedAt} < ${vietnamDayStartMs(teamTargets.periodTo)} + ${DAY}`,
+        sql`${requests.resolvedAt} < ${vietnamDayStartMs(teamTargets.periodTo)} + ${DAY_MS}`,
         // Every resolved request counts for requests_resolved; the others count their outcome.
         or(eq(teamTargets.metric, "requests_resolved"), eq(requests.outcomeCode, teamTargets.metric)),
       ),

@@ -4,9 +4,9 @@
  * [start of `from`, start of the day after `to`) in UTC+7.
  */
 import { type SQL, sql } from "drizzle-orm";
+import { DAY_MS, startOfVietnamDay, VIETNAM_OFFSET_MS } from "../calendar/vietnam-time";
 
-const DAY_MS = 86_400_000;
-export const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+export { vietnamDate } from "../calendar/vietnam-time";
 
 export interface Period {
   from: string;
@@ -19,16 +19,11 @@ export interface Period {
 
 /** Epoch ms of 00:00 Vietnam time on a `YYYY-MM-DD` date. */
 export function dayStartMs(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`) - VIETNAM_OFFSET_MS;
+  return startOfVietnamDay(date).getTime();
 }
 
 export function toPeriod(from: string, to: string): Period {
   return { from, to, startMs: dayStartMs(from), endMs: dayStartMs(to) + DAY_MS };
-}
-
-/** The Vietnam calendar date of an instant. */
-export function vietnamDate(ms: number): string {
-  return new Date(ms + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 export function addDays(date: string, days: number): string {

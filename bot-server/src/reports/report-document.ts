@@ -13,7 +13,7 @@ import {
   type Report,
   type ReportUnit,
 } from "@cau-noi/shared";
-import { VIETNAM_OFFSET_MS } from "./period";
+import { VIETNAM_OFFSET_MS } from "../calendar/vietnam-time";
 import {
   type Cell,
   type Column,

@@ -5,9 +5,9 @@
  */
 import { redactPersonalData, SURVEY_FIELDS, type SurveyField, type SurveyResults } from "@cau-noi/shared";
 import { and, count, desc, eq, gte, isNotNull, lt, ne, sql } from "drizzle-orm";
+import { startOfVietnamDay } from "../calendar/vietnam-time";
 import type { Db, Tx } from "../db/client";
 import { surveyResponses } from "../db/schema";
-import { startOfVietnamDay } from "../kpi/queries";
 
 type Reader = Db | Tx;
 export type SurveyRow = typeof surveyResponses.$inferSelect;

@@ -6,10 +6,10 @@
  */
 import { type SurveySubmitInput, surveySubmitSchema } from "@cau-noi/shared";
 import type { Actor } from "../auth/actor";
+import { startOfVietnamDay, vietnamDate } from "../calendar/vietnam-time";
 import type { Db } from "../db/client";
 import { surveyResponses } from "../db/schema";
 import { AppError } from "../lib/errors";
-import { dayStartMs, vietnamDate } from "../reports/period";
 import { validationError } from "../requests/lifecycle";
 import { getUnit } from "../units/queries";
 import { answeredToday, findByClientId, type SurveyRow } from "./queries";
@@ -38,7 +38,7 @@ export function submitSurvey(
       const existing = findByClientId(tx, actor.personId, input.clientId);
       if (existing) return { row: existing, created: false };
       const now = deps.now();
-      const dayStart = dayStartMs(vietnamDate(now.getTime()));
+      const dayStart = startOfVietnamDay(vietnamDate(now)).getTime();
       if (answeredToday(tx, actor.personId, input.communeId, input.field, dayStart)) {
         throw new AppError("conflict", "Anh/chị đã đánh giá lĩnh vực này hôm nay. Cảm ơn anh/chị đã góp ý!", {
           field: "Lĩnh vực này đã được anh/chị đánh giá hôm nay.",
