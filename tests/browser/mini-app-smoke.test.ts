@@ -228,6 +228,37 @@ describe("mini app in Chromium", () => {
     expect(problems).toEqual([]);
   });
 
+  it("files a help request for a relative in another village, with their consent", async () => {
+    const { page, baseUrl, problems } = world;
+    await page.goto(`${baseUrl}${APP_PATH}help`);
+    await expect
+      .poll(() => page.getByText("1. Anh/chị cần giúp việc gì?").isVisible(), { timeout: 10_000 })
+      .toBe(true);
+    await page.getByLabel("Định danh điện tử VNeID mức 2").check();
+    await page.getByLabel("Đến nhà giúp").check();
+    await page.getByLabel("Nhờ giúp cho người thân").check();
+    await page.getByLabel("Họ tên người thân").fill("Nguyễn Văn Bảy");
+    await page.getByLabel("Quan hệ với anh/chị (không bắt buộc)").fill("cha");
+    // The sender's own village until another is chosen.
+    await expect.poll(() => page.getByText("(cùng thôn với anh/chị)").isVisible()).toBe(true);
+    await page.getByRole("button", { name: "Người thân ở thôn khác" }).click();
+    await page.getByLabel("Tìm thôn, khối phố hoặc xã, phường").fill("cam thanh thon 3");
+    await page.getByRole("button", { name: /^Thôn 3\s*Xã Cẩm Thanh/ }).click();
+    await expect.poll(() => page.getByText("Thôn 3, Xã Cẩm Thanh").first().isVisible()).toBe(true);
+    // Without the relative's consent nothing is sent.
+    await page.getByRole("button", { name: "Gửi cho Tổ công nghệ" }).click();
+    expect(await page.getByText(/Đã gửi yêu cầu số/).count()).toBe(0);
+    await page.getByLabel("Người thân đã đồng ý để Tổ công nghệ liên hệ và giúp đỡ.").check();
+    await page.getByRole("button", { name: "Gửi cho Tổ công nghệ" }).click();
+    await expect
+      .poll(() => page.getByText(/Đã gửi yêu cầu số \d+/).isVisible(), { timeout: 10_000 })
+      .toBe(true);
+    const id = Number((await page.getByText(/Đã gửi yêu cầu số \d+/).innerText()).match(/\d+/)?.[0]);
+    // Routed to the relative's village (Thôn 3), not the sender's: Thôn 1's member cannot open it.
+    expect((await world.apiAs("member-camthanh-t1", `/api/requests/${id}`)).status).toBe(404);
+    expect(problems).toEqual([]);
+  });
+
   it("paints a returning person's home from the profile saved on the phone, then refreshes it", async () => {
     const { page, baseUrl, problems } = world;
     await page.goto(`${baseUrl}${APP_PATH}`);

@@ -22,7 +22,7 @@ import {
   type HelpForm,
   toRequest,
 } from "./form-state";
-import { RelativeFields } from "./relative-fields";
+import { PersonFields, RELATIVE_WORDING } from "./person-fields";
 
 /** Which error a form value clears when it changes. */
 const ERROR_OF: Partial<Record<keyof HelpForm, keyof FormErrors>> = {
@@ -156,7 +156,15 @@ function HelpRequestForm() {
           </span>
         </label>
       </div>
-      {form.forRelative && <RelativeFields form={form} errors={errors} homeVillageName={home} set={set} />}
+      {form.forRelative && (
+        <PersonFields
+          wording={RELATIVE_WORDING}
+          form={form}
+          errors={errors}
+          homeVillageName={home}
+          set={set}
+        />
+      )}
       {(message || Object.keys(errors).length > 0) && (
         <p className="banner error" role="alert">
           {message ?? "Anh/chị vui lòng xem lại các mục được đánh dấu đỏ."}

@@ -23,8 +23,8 @@ import {
   normalizePhone,
   toRequest,
 } from "../help-request/form-state";
+import { PersonFields, RESIDENT_WORDING } from "../help-request/person-fields";
 import { useRoster, workChanged } from "../queue/member-load";
-import { ResidentFields } from "./resident-fields";
 
 const PHONE = /^(\+?84|0)\d{9,10}$/;
 
@@ -108,7 +108,7 @@ function OnBehalfForm({ teamId }: { teamId: number }) {
         Ghi nhận yêu cầu giúp đỡ cho người dân không có điện thoại thông minh. Yêu cầu vào hàng chờ của tổ phụ
         trách thôn đó.
       </p>
-      <ResidentFields form={form} errors={errors} set={set} />
+      <PersonFields wording={RESIDENT_WORDING} form={form} errors={errors} set={set} />
       <CategoryChoice
         value={form.category}
         error={errors.category}
