@@ -200,12 +200,14 @@ describe("mini app offline queue", () => {
     expect(JSON.parse(store.getItem("cau-noi.outbox.v1") ?? "null")).toEqual([]);
   });
 
-  it("reports a refused submission to the caller right away", async () => {
+  it("reports a refused submission to the caller right away, and does not keep it", async () => {
     const { queue, server } = harness();
     server.script.push({ status: 403, body: { error: { code: "forbidden", message: "Không có quyền." } } });
     const result = await queue.submit("/api/requests", help("Không được"), "x");
     expect(result.status).toBe("failed");
     expect(result.status === "failed" && result.error.message).toBe("Không có quyền.");
+    // The form shows the message; fixing it is a new submission, nothing waits in the queue.
+    expect(queue.list()).toEqual([]);
   });
 
   it("renews the session once on a 401 and sends again with the new token", async () => {

@@ -176,7 +176,8 @@ export class OfflineQueue {
 
   /**
    * Stores the submission, then tries to send the queue. Resolves after this item's first try:
-   * "sent" with the server's answer, "failed" (never retried), or "queued" (will be retried).
+   * "sent" with the server's answer, "failed" (refused for good: the form that submitted it shows
+   * the server's message, so it is not kept), or "queued" (will be retried).
    */
   async submit(path: string, body: Record<string, unknown>, label: string): Promise<SubmitResult> {
     const id = this.options.newId?.() ?? randomId();
@@ -200,8 +201,10 @@ export class OfflineQueue {
       this.responses.delete(id);
       return { status: "sent", item, response };
     }
-    if (current.state === "failed" && current.error)
+    if (current.state === "failed" && current.error) {
+      this.discard(id);
       return { status: "failed", item: current, error: current.error };
+    }
     return { status: "queued", item: current };
   }
 

@@ -100,7 +100,6 @@ function CreateForm({ teamId }: { teamId: number }) {
     } else if (result.status === "queued") {
       setQueued(true);
     } else {
-      queue.discard(result.item.id);
       setErrors(errorsFromServer(result.error.fields ?? {}));
       setMessage(result.error.message);
     }

@@ -153,7 +153,6 @@ function ReportFormView({ communeName }: { communeName: string }) {
     } else if (result.status === "queued") {
       setQueued(true);
     } else {
-      queue.discard(result.item.id);
       setErrors(reportErrorsFromServer(result.error.fields ?? {}));
       setMessage(result.error.message);
     }

@@ -102,8 +102,6 @@ function HelpRequestForm() {
     } else if (result.status === "queued") {
       setQueued(true);
     } else {
-      // Seen right here: fix and send again (a new submission), nothing left in the queue.
-      queue.discard(result.item.id);
       setErrors(errorsFromServer(result.error.fields ?? {}));
       setMessage(result.error.message);
     }

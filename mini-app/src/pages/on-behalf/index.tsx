@@ -96,7 +96,6 @@ function OnBehalfForm({ teamId }: { teamId: number }) {
     } else if (result.status === "queued") {
       setQueued(true);
     } else {
-      queue.discard(result.item.id);
       setErrors(errorsFromServer(result.error.fields ?? {}));
       setMessage(result.error.message);
     }

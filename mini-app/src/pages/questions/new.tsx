@@ -99,7 +99,6 @@ function QuestionForm() {
     } else if (result.status === "queued") {
       setSent({ id: null });
     } else {
-      queue.discard(result.item.id);
       const fields = result.error.fields ?? {};
       setErrors({ category: fields.category, text: fields.text });
       setMessage(result.error.message);

@@ -87,7 +87,6 @@ function SurveyForm({ communeId, field }: { communeId: number; field: SurveyFiel
     const result = await queue.submit(SURVEY_SUBMIT_PATH, body, `Đánh giá Một cửa: ${label}, ${rating} sao`);
     setBusy(false);
     if (result.status === "failed") {
-      queue.discard(result.item.id);
       setError(result.error.message);
     } else setDone({ queued: result.status === "queued" });
   };
