@@ -39,6 +39,11 @@ export function readCache<T>(key: string): Stored<T> | null {
   return readJson<Stored<T>>(PREFIX + key);
 }
 
+/** An answer just received from the server (not a saved copy). */
+export function fresh<T>(data: T): Cached<T> {
+  return { data, stale: false, savedAt: new Date().toISOString() };
+}
+
 /** Forget everything (another person signed in on this device). */
 export function clearCache(): void {
   for (const key of index()) removeKey(PREFIX + key);
@@ -58,9 +63,8 @@ export async function cachedGet<S extends ZodType>(
 ): Promise<Cached<output<S>>> {
   try {
     const data = await request(path, options);
-    const savedAt = new Date().toISOString();
     writeCache(path, data);
-    return { data, stale: false, savedAt };
+    return fresh(data);
   } catch (error) {
     const saved = unreachable(error) ? readCache<output<S>>(path) : null;
     if (!saved) throw error;

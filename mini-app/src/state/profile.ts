@@ -1,6 +1,6 @@
 /** My profile (GET /api/me): name, home village, and the roles that decide what home shows. */
 import type { Profile } from "@cau-noi/shared";
-import { readCache, writeCache } from "../api/cache";
+import { fresh, readCache, writeCache } from "../api/cache";
 import { api } from "../api/endpoints";
 import { prime, setResource, useResource } from "../api/resource";
 import { personKey } from "./session";
@@ -31,7 +31,7 @@ function primeFromPhone() {
 /** After PATCH /api/me: show the new profile at once. */
 export function profileChanged(profile: Profile): void {
   writeCache("/api/me", profile);
-  setResource(PROFILE_KEY, { data: profile, stale: false, savedAt: new Date().toISOString() });
+  setResource(PROFILE_KEY, fresh(profile));
 }
 
 export function villageLabel(village: NonNullable<Profile["homeVillage"]>): string {

@@ -8,6 +8,7 @@ import type { ActivityDetail } from "@cau-noi/shared";
 import { ACTIVITY_EDIT_DAYS } from "@cau-noi/shared/domain";
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
+import { fresh } from "../../api/cache";
 import { ApiError, messageOf } from "../../api/errors";
 import { invalidate, setResource, useResource } from "../../api/resource";
 import { CREATE_ACTIVITY_PATH, staffApi } from "../../api/staff-endpoints";
@@ -94,7 +95,7 @@ function CreateForm({ teamId }: { teamId: number }) {
     setBusy(false);
     if (result.status === "sent") {
       const detail = result.response as ActivityDetail;
-      setResource(activityKey(detail.id), { data: detail, stale: false, savedAt: new Date().toISOString() });
+      setResource(activityKey(detail.id), fresh(detail));
       invalidate("activities:");
       navigate(`/activities?team=${teamId}&saved=${detail.id}`, { replace: true });
     } else if (result.status === "queued") {
@@ -153,7 +154,7 @@ function EditForm({ activity }: { activity: ActivityDetail }) {
     setBusy(true);
     try {
       const saved = await staffApi.updateActivity(activity.id, toUpdate(values));
-      setResource(activityKey(saved.id), { data: saved, stale: false, savedAt: new Date().toISOString() });
+      setResource(activityKey(saved.id), fresh(saved));
       invalidate("activities:");
       navigate(`/activities?team=${saved.teamId}&saved=${saved.id}`, { replace: true });
     } catch (e) {

@@ -21,6 +21,7 @@ import { categoryLabel, kindLabel, OwnerLine, StatusBadge } from "../../componen
 import { DetailSkeleton } from "../../components/skeletons";
 import { Icon } from "../../icons";
 import { formatDateTime } from "../../lib/dates";
+import { requestKey } from "../../state/request-cache";
 import { AdminScreen, Saved, useSubmit } from "../admin/kit";
 import { History } from "../request-detail/history";
 
@@ -266,7 +267,7 @@ function Detail({ id }: { id: number }) {
   const changed = (next: RequestDetail, message: string) => {
     setResource(key, next);
     invalidate("admin:requests:");
-    invalidate(`request:${id}`);
+    invalidate(requestKey(id));
     setSaved(message);
   };
   const rejected = detail.rejectReason !== null;

@@ -13,7 +13,7 @@ import { type FormEvent, useState } from "react";
 import { Link, useLocation, useNavigate } from "react-router-dom";
 import { CREATE_REQUEST_PATH } from "../../api/endpoints";
 import { ApiError, messageOf } from "../../api/errors";
-import { invalidate, setResource } from "../../api/resource";
+import { invalidate } from "../../api/resource";
 import { Screen } from "../../components/screen";
 import { Icon } from "../../icons";
 import { uploadPhoto } from "../../lib/photo-upload";
@@ -33,6 +33,7 @@ import { LocationChoice } from "./location-choice";
 import { PhotoPicker, usePhotoPicks } from "./photo-picker";
 import { flashSent } from "./sent-flash";
 import "../../styles/citizen.css";
+import { showRequest } from "../../state/request-cache";
 
 const OPTIONS = CATEGORIES_BY_KIND.field_report.map((value) => ({
   value,
@@ -142,7 +143,7 @@ function ReportFormView({ communeName }: { communeName: string }) {
     setBusy(null);
     if (result.status === "sent") {
       const detail = result.response as RequestDetail;
-      setResource(`request:${detail.id}`, { data: detail, stale: false, savedAt: new Date().toISOString() });
+      showRequest(detail);
       invalidate("citizen:field-reports");
       invalidate("mine");
       // Back to the list it came from (so "Quay lại" then leads home), or to the list anew.

@@ -8,11 +8,11 @@ import { CATEGORY_LABELS } from "@cau-noi/shared/domain";
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { CREATE_REQUEST_PATH } from "../../api/endpoints";
-import { setResource } from "../../api/resource";
 import { Screen } from "../../components/screen";
 import { Icon } from "../../icons";
 import { useProfile, villageLabel } from "../../state/profile";
 import { queue } from "../../state/queue";
+import { showRequest } from "../../state/request-cache";
 import { CategoryChoice, MeetingChoice } from "./choices";
 import {
   checkForm,
@@ -97,7 +97,7 @@ function HelpRequestForm() {
     setBusy(false);
     if (result.status === "sent") {
       const detail = result.response as RequestDetail;
-      setResource(`request:${detail.id}`, { data: detail, stale: false, savedAt: new Date().toISOString() });
+      showRequest(detail);
       navigate(`/requests/${detail.id}?new=1`, { replace: true });
     } else if (result.status === "queued") {
       setQueued(true);

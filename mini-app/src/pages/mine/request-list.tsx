@@ -1,13 +1,14 @@
 /** My requests, reports and questions (GET /api/requests/mine); rate or reopen resolved ones right here. */
 import { Link } from "react-router-dom";
 import { api } from "../../api/endpoints";
-import { setResource, useResource } from "../../api/resource";
+import { useResource } from "../../api/resource";
 import { Empty } from "../../components/error-state";
 import { StaleBanner } from "../../components/offline-banner";
 import { RateControls, RatingShown } from "../../components/rate-controls";
 import { categoryLabel, kindLabel, OwnerLine, StatusBadge } from "../../components/request-bits";
 import { Icon } from "../../icons";
 import { formatDateTime } from "../../lib/dates";
+import { showRequest } from "../../state/request-cache";
 
 export function RequestList() {
   const { data, refresh } = useResource("mine", () => api.myRequests());
@@ -55,11 +56,7 @@ export function RequestList() {
                   <RateControls
                     requestId={item.id}
                     onDone={(detail) => {
-                      setResource(`request:${detail.id}`, {
-                        data: detail,
-                        stale: false,
-                        savedAt: new Date().toISOString(),
-                      });
+                      showRequest(detail);
                       refresh();
                     }}
                   />

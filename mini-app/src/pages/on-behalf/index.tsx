@@ -9,11 +9,11 @@ import { CATEGORY_LABELS } from "@cau-noi/shared/domain";
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { CREATE_REQUEST_PATH } from "../../api/endpoints";
-import { setResource } from "../../api/resource";
 import { Screen } from "../../components/screen";
 import { Icon } from "../../icons";
 import { useProfile } from "../../state/profile";
 import { queue } from "../../state/queue";
+import { showRequest } from "../../state/request-cache";
 import { CategoryChoice, MeetingChoice } from "../help-request/choices";
 import {
   EMPTY_FORM,
@@ -90,7 +90,7 @@ function OnBehalfForm({ teamId }: { teamId: number }) {
     setBusy(false);
     if (result.status === "sent") {
       const detail = result.response as RequestDetail;
-      setResource(`request:${detail.id}`, { data: detail, stale: false, savedAt: new Date().toISOString() });
+      showRequest(detail);
       workChanged();
       navigate(`/requests/${detail.id}`, { replace: true });
     } else if (result.status === "queued") {

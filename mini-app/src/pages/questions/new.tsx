@@ -7,7 +7,7 @@ import { CATEGORIES_BY_KIND, CATEGORY_LABELS } from "@cau-noi/shared/domain";
 import { type FormEvent, useState } from "react";
 import { Link } from "react-router-dom";
 import { CREATE_REQUEST_PATH } from "../../api/endpoints";
-import { invalidate, setResource } from "../../api/resource";
+import { invalidate } from "../../api/resource";
 import { Screen } from "../../components/screen";
 import { Icon } from "../../icons";
 import { queue } from "../../state/queue";
@@ -15,6 +15,7 @@ import { inSentence } from "../citizen-common/format";
 import { useHomeVillage } from "../citizen-common/home-village";
 import { RadioChoices } from "../citizen-common/radio-choices";
 import "../../styles/citizen.css";
+import { showRequest } from "../../state/request-cache";
 
 type QuestionCategory = (typeof CATEGORIES_BY_KIND.question)[number];
 const OPTIONS = CATEGORIES_BY_KIND.question.map((value) => ({
@@ -93,7 +94,7 @@ function QuestionForm() {
     setBusy(false);
     if (result.status === "sent") {
       const detail = result.response as RequestDetail;
-      setResource(`request:${detail.id}`, { data: detail, stale: false, savedAt: new Date().toISOString() });
+      showRequest(detail);
       invalidate("mine");
       setSent({ id: detail.id });
     } else if (result.status === "queued") {

@@ -2,13 +2,14 @@
 import type { RequestSummary } from "@cau-noi/shared";
 import { useState } from "react";
 import { Link } from "react-router-dom";
-import { setResource, useResource } from "../../api/resource";
+import { useResource } from "../../api/resource";
 import { type QueueView, staffApi } from "../../api/staff-endpoints";
 import { Empty } from "../../components/error-state";
 import { StaleBanner } from "../../components/offline-banner";
 import { categoryLabel, OwnerLine, StatusBadge } from "../../components/request-bits";
 import { Icon } from "../../icons";
 import { formatDateTime } from "../../lib/dates";
+import { showRequest } from "../../state/request-cache";
 import { AssignPicker } from "./member-load";
 import { ageOf, dueIn } from "./time-words";
 
@@ -87,11 +88,7 @@ function QueueItem({
               ownerId={item.owner?.id ?? null}
               onCancel={() => setAssigning(false)}
               onDone={(detail) => {
-                setResource(`request:${detail.id}`, {
-                  data: detail,
-                  stale: false,
-                  savedAt: new Date().toISOString(),
-                });
+                showRequest(detail);
                 setAssigning(false);
                 onAssigned();
               }}

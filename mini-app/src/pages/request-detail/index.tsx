@@ -8,6 +8,7 @@ import type { Profile, RequestDetail } from "@cau-noi/shared";
 import { CIVIC_ROLE_LABELS, MEETING_MODE_LABELS, OUTCOME_LABELS } from "@cau-noi/shared/domain";
 import { Link, useParams, useSearchParams } from "react-router-dom";
 import type { Cached } from "../../api/cache";
+import { fresh } from "../../api/cache";
 import { api } from "../../api/endpoints";
 import { ApiError } from "../../api/errors";
 import { invalidate, setResource, useResource } from "../../api/resource";
@@ -19,6 +20,7 @@ import { DetailSkeleton } from "../../components/skeletons";
 import { Icon } from "../../icons";
 import { formatDateTime } from "../../lib/dates";
 import { useProfile } from "../../state/profile";
+import { requestKey } from "../../state/request-cache";
 import { History } from "./history";
 import { StaffActions, type StaffRole, staffRoleOf } from "./staff-actions";
 
@@ -91,14 +93,14 @@ async function loadDetail(id: number) {
 }
 
 function Detail({ id }: { id: number }) {
-  const key = `request:${id}`;
+  const key = requestKey(id);
   const { data } = useResource(key, () => loadDetail(id));
   if (data === null) return <NotFound />;
   return <Loaded id={id} data={data} />;
 }
 
 function Loaded({ id, data }: { id: number; data: Cached<RequestDetail> }) {
-  const key = `request:${id}`;
+  const key = requestKey(id);
   const profile = useProfile().data.data;
   const [params] = useSearchParams();
   const detail = data.data;
@@ -109,7 +111,7 @@ function Loaded({ id, data }: { id: number; data: Cached<RequestDetail> }) {
     (detail.status === "resolved" ||
       (detail.status === "closed" && detail.resolvedAt !== null && detail.rejectReason === null));
   const updated = (next: RequestDetail) => {
-    setResource(key, { data: next, stale: false, savedAt: new Date().toISOString() });
+    setResource(key, fresh(next));
     invalidate("mine");
   };
 

@@ -15,6 +15,7 @@ import { Icon } from "../../icons";
 import { useFreshResource } from "../citizen-common/fresh-resource";
 import { WithHomeVillage } from "../citizen-common/home-village";
 import "../../styles/citizen.css";
+import { fresh } from "../../api/cache";
 import { formatDate } from "../../lib/dates";
 
 /** Shown even when the village has no team in the app: the advice holds for everyone. */
@@ -28,8 +29,7 @@ async function loadTeam(villageId: number): Promise<Cached<TeamDirectory | null>
   try {
     return await citizenApi.team(villageId);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 404)
-      return { data: null, stale: false, savedAt: new Date().toISOString() };
+    if (error instanceof ApiError && error.status === 404) return fresh(null);
     throw error;
   }
 }
